@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Spoor: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Spoor")
+}
