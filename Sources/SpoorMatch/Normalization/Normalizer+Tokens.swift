@@ -1,0 +1,239 @@
+/// Groups units into words, undoes disguises word by word and writes the canonical bytes.
+struct TokenEmitter {
+    let options: Normalizer.Options
+    let units: Units
+
+    /// One letter of a word being rewritten.
+    private struct Letter {
+        var scalar: UInt32
+        var written: UInt32
+        var start: UInt32
+        var end: UInt32
+        var isLetter: Bool
+    }
+
+    private var word: [Letter] = []
+    /// Where the last emitted scalar's source ended (for the range of the space after it).
+    private var lastEnd: UInt32 = 0
+
+    init(options: Normalizer.Options, units: Units) {
+        self.options = options
+        self.units = units
+    }
+
+    private static let at: UInt32 = 0x40, dollar: UInt32 = 0x24, star: UInt32 = 0x2A
+
+    /// Whether unit `i` belongs to a word: letters, digits, kept marks, and `@` or `$` between
+    /// two letters (`p@ngolin`, `ta$k`), which leetspeak will turn into letters.
+    private func isWordUnit(_ i: Int) -> Bool {
+        switch units.kind[i] {
+        case .letter, .digit, .mark:
+            return true
+        default:
+            let value = units.scalar[i]
+            return options.leetspeak && (value == Self.at || value == Self.dollar)
+                && i > 0 && i + 1 < units.count && units.kind[i - 1] == .letter && units.kind[i + 1] == .letter
+        }
+    }
+
+    /// Whether a separator unit is a lone symbol that joins the letters around it (`iv🐘ory`).
+    private func isJoiningSymbol(_ i: Int) -> Bool {
+        units.kind[i] == .symbol && (units.scalar[i] >= 0x80 || units.scalar[i] == Self.star)
+    }
+
+    /// Splits units into words, joins disguised ones and emits each.
+    ///
+    /// Spelled-out words are joined *after* each word is rewritten, so that a word which only
+    /// becomes one letter once rewritten (`ooo`, `о0o`) is judged the same way on a second pass:
+    /// that keeps normalization idempotent.
+    mutating func emitAll(into out: inout NormalizedText) {
+        var tokens: [Range<Int>] = []
+        var i = 0
+        let n = units.count
+        while i < n {
+            guard isWordUnit(i) else { i += 1; continue }
+            let lo = i
+            while i < n && isWordUnit(i) { i += 1 }
+            tokens.append(lo..<i)
+        }
+        guard !tokens.isEmpty else { return }
+        guard options.joinSpelledOut else {
+            for token in tokens { emit(rewrite(token), into: &out) }
+            return
+        }
+        tokens = joinAcrossSymbols(tokens)
+        var k = 0
+        var next = rewrite(tokens[0])
+        while k < tokens.count {
+            let current = next
+            guard isSingle(current) else {
+                emit(current, into: &out)
+                k += 1
+                if k < tokens.count { next = rewrite(tokens[k]) }
+                continue
+            }
+            // A run of one-letter words.
+            var run = [current]
+            var end = k + 1
+            while end < tokens.count {
+                next = rewrite(tokens[end])
+                guard isSingle(next) else { break }
+                run.append(next)
+                end += 1
+            }
+            let letters = run.filter { $0[0].isLetter }.count
+            let allUnspaced = run.allSatisfy { $0[0].isLetter && WordEdge.isUnspacedScript($0[0].scalar) }
+            if (run.count >= 3 && letters >= 2) || (run.count >= 2 && allUnspaced) {
+                emit(rewrite(tokens[k].lowerBound..<tokens[end - 1].upperBound), into: &out)
+            } else {
+                for word in run { emit(word, into: &out) }
+            }
+            k = end
+        }
+    }
+
+    /// Joins words separated only by symbols or emoji with no space (`iv🐘ory`, `rhino*horn`).
+    private func joinAcrossSymbols(_ tokens: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = [tokens[0]]
+        for token in tokens.dropFirst() {
+            let previous = out[out.count - 1]
+            let gap = previous.upperBound..<token.lowerBound
+            if gap.allSatisfy(isJoiningSymbol) {
+                out[out.count - 1] = previous.lowerBound..<token.upperBound
+            } else {
+                out.append(token)
+            }
+        }
+        return out
+    }
+
+    /// Whether a rewritten word is one letter or one leetspeak digit.
+    private func isSingle(_ word: [Letter]) -> Bool {
+        word.count == 1 && (word[0].isLetter || Self.leetLetter(word[0].scalar) != nil)
+    }
+
+    /// The letter a leetspeak character stands for.
+    static func leetLetter(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x30: return 0x6F  // 0 → o
+        case 0x31: return 0x69  // 1 → i
+        case 0x33: return 0x65  // 3 → e
+        case 0x34: return 0x61  // 4 → a
+        case 0x35: return 0x73  // 5 → s
+        case 0x37: return 0x74  // 7 → t
+        case 0x40: return 0x61  // @ → a
+        case 0x24: return 0x73  // $ → s
+        default: return nil
+        }
+    }
+
+    /// The word units of `token` with its disguises undone.
+    private mutating func rewrite(_ token: Range<Int>) -> [Letter] {
+        word.removeAll(keepingCapacity: true)
+        for u in token where isWordUnit(u) {
+            word.append(Letter(scalar: units.scalar[u], written: units.written[u], start: units.start[u],
+                               end: units.end[u], isLetter: units.kind[u] == .letter))
+        }
+        if options.leetspeak { undoLeetspeak() }
+        if options.foldConfusables { foldConfusables() }
+        if options.squeezeRepeats { squeezeRepeats() }
+        return word
+    }
+
+    /// Appends a rewritten word, preceded by a space (mapped to the separators it replaces) when
+    /// something came before.
+    private mutating func emit(_ letters: [Letter], into out: inout NormalizedText) {
+        guard let first = letters.first else { return }
+        if !out.bytes.isEmpty {
+            out.append(0x20, from: lastEnd..<max(lastEnd, first.start))
+        }
+        for letter in letters {
+            out.append(scalar: letter.scalar, from: letter.start..<letter.end)
+        }
+        lastEnd = letters[letters.count - 1].end
+    }
+
+    /// Folds look-alike letters to Latin in a word that mixes them with Latin letters, or is made
+    /// only of look-alikes (two or more).
+    private mutating func foldConfusables() {
+        var latin = 0, lookAlike = 0, other = 0
+        for letter in word where letter.isLetter {
+            if letter.scalar < 0x80 {
+                latin += 1
+            } else if Confusables.latinLetter(for: letter.scalar) != nil {
+                lookAlike += 1
+            } else {
+                other += 1
+            }
+        }
+        guard lookAlike > 0, latin > 0 || (other == 0 && lookAlike >= 2) else { return }
+        for k in word.indices where word[k].isLetter {
+            let letter = word[k]
+            if let ascii = Confusables.latinLetter(for: letter.written) ?? Confusables.latinLetter(for: letter.scalar) {
+                word[k].scalar = UInt32(ascii)
+            }
+        }
+    }
+
+    /// Replaces leetspeak characters with letters when the word shows it is disguised: a digit or
+    /// `@`/`$` between letters, or one digit leading four or more letters.
+    private mutating func undoLeetspeak() {
+        let n = word.count
+        guard n >= 3 else { return }
+        var disguised = false
+        var k = 0
+        var runs: [Range<Int>] = []
+        while k < n {
+            guard Self.leetLetter(word[k].scalar) != nil else { k += 1; continue }
+            let lo = k
+            while k < n && Self.leetLetter(word[k].scalar) != nil { k += 1 }
+            runs.append(lo..<k)
+            if lo > 0 && k < n && word[lo - 1].isLetter && word[k].isLetter { disguised = true }
+        }
+        guard !runs.isEmpty else { return }
+        if !disguised, let first = runs.first, first == 0..<1, word[0].scalar != Self.at, word[0].scalar != Self.dollar,
+           n >= 5, word[1..<5].allSatisfy(\.isLetter) {
+            disguised = true
+        }
+        guard disguised else { return }
+        for run in runs {
+            let touchesLetter = (run.lowerBound > 0 && word[run.lowerBound - 1].isLetter)
+                || (run.upperBound < n && word[run.upperBound].isLetter)
+            guard touchesLetter else { continue }
+            let interior = run.lowerBound > 0 && run.upperBound < n
+                && word[run.lowerBound - 1].isLetter && word[run.upperBound].isLetter
+            for k in run {
+                let value = word[k].scalar
+                if (value == Self.at || value == Self.dollar) && !interior { continue }
+                word[k].scalar = Self.leetLetter(value)!
+            }
+        }
+        for k in word.indices where word[k].scalar < 0x80 && Self.isASCIILetter(word[k].scalar) {
+            word[k].isLetter = true
+        }
+    }
+
+    private static func isASCIILetter(_ v: UInt32) -> Bool { (0x61...0x7A).contains(v) }
+
+    /// Collapses a letter written three or more times in a row to one (`ivoooory` → `ivory`),
+    /// in scripts with spaces; the kept letter's source covers the whole run.
+    private mutating func squeezeRepeats() {
+        guard word.count >= 3 else { return }
+        var out: [Letter] = []
+        out.reserveCapacity(word.count)
+        var k = 0
+        while k < word.count {
+            var end = k + 1
+            while end < word.count && word[end].scalar == word[k].scalar { end += 1 }
+            if end - k >= 3 && word[k].isLetter && !WordEdge.isUnspacedScript(word[k].scalar) {
+                var kept = word[k]
+                kept.end = word[end - 1].end
+                out.append(kept)
+            } else {
+                out.append(contentsOf: word[k..<end])
+            }
+            k = end
+        }
+        word = out
+    }
+}

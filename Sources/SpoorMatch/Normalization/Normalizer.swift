@@ -1,0 +1,121 @@
+/// Turns any text into the matcher's canonical form, undoing the ways sellers disguise words.
+///
+/// Applied the same way to watchlist terms and to listings, so a term matches however it was
+/// written: `ＩＶＯＲＹ`, `Ivóry`, `іvоry` (Cyrillic), `1v0ry`, `i.v.o.r.y`, `i v o r y`,
+/// `iv\u{200B}ory`, `iv🐘ory`, `ivoooory`. Each step can be switched off in ``Options``.
+///
+/// The steps, in order:
+/// 1. Per scalar: NFKC, lower case, diacritics stripped from Latin, Greek and Cyrillic letters
+///    (`ngà voi` → `nga voi`); Thai, Lao, Khmer and Myanmar untouched; CJK kept.
+/// 2. Zero-width characters, joiners, soft hyphens and variation selectors are dropped.
+/// 3. Words are runs of letters and digits; everything else separates them. A lone emoji or
+///    symbol between two letters joins them (`iv🐘ory`); three or more one-letter words in a
+///    row are joined (`i.v.o.r.y`, `r h 1 n o`), two for scripts without spaces (`象.牙`).
+/// 4. Leetspeak, conservatively: 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s, only inside a word where a
+///    digit sits between letters (`iv0ry`, `h0rn`) or a digit leads four or more letters
+///    (`3lephant`); `10cm`, `mp3`, `4x4` and prices stay as they are.
+/// 5. Look-alike letters (from Unicode's confusables) become Latin in a word that mixes them
+///    with Latin or is made only of them (`іvоry`).
+/// 6. A letter repeated three or more times becomes one (`ivoooory`); doubles stay (`bekko`).
+/// 7. Words are joined by single spaces.
+public struct Normalizer: Sendable {
+    /// Which steps run.
+    public struct Options: Sendable, Hashable {
+        /// Fold Cyrillic, Greek and other look-alike letters to Latin in mixed words.
+        public var foldConfusables = true
+        /// Undo digit-for-letter substitutions inside words.
+        public var leetspeak = true
+        /// Join spelled-out words (`i.v.o.r.y`) and letters split by an emoji.
+        public var joinSpelledOut = true
+        /// Collapse a letter repeated three or more times.
+        public var squeezeRepeats = true
+
+        /// All steps on.
+        public init() {}
+    }
+
+    /// The steps this normalizer runs.
+    public let options: Options
+
+    /// Creates a normalizer.
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Normalizes `text`; the result's source ranges are UTF-8 offsets into `text`.
+    public func normalize(_ text: String) -> NormalizedText {
+        var units = Units()
+        units.scan(text)
+        var out = NormalizedText()
+        out.bytes.reserveCapacity(text.utf8.count)
+        out.sourceStart.reserveCapacity(text.utf8.count)
+        out.sourceEnd.reserveCapacity(text.utf8.count)
+        var emitter = TokenEmitter(options: options, units: units)
+        emitter.emitAll(into: &out)
+        return out
+    }
+
+    /// The canonical form of `text` as a string (for terms and tests).
+    public func canonical(_ text: String) -> String {
+        normalize(text).text
+    }
+}
+
+/// The scanned text: one unit per folded scalar, with its kind and source range.
+struct Units {
+    var scalar: [UInt32] = []
+    /// The scalar as written, before folding (capital look-alikes differ from their lower case:
+    /// Greek `Υ` imitates `Y`, its lower case `υ` imitates `u`).
+    var written: [UInt32] = []
+    var kind: [ScalarKind] = []
+    var start: [UInt32] = []
+    var end: [UInt32] = []
+
+    var count: Int { scalar.count }
+
+    /// Folds every scalar of `text` and records it as units (marks on stripped scripts and
+    /// ignorable characters leave none).
+    mutating func scan(_ text: String) {
+        let folding = ScalarFolding.shared
+        let capacity = text.utf8.count
+        scalar.reserveCapacity(capacity)
+        written.reserveCapacity(capacity)
+        kind.reserveCapacity(capacity)
+        start.reserveCapacity(capacity)
+        end.reserveCapacity(capacity)
+        var offset: UInt32 = 0
+        for s in text.unicodeScalars {
+            let from = offset
+            offset += UInt32(UTF8.width(s))
+            folding.forEachFolded(s.value) { folded in
+                let k = ScalarFolding.kind(of: folded)
+                switch k {
+                case .ignorable:
+                    return
+                case .mark:
+                    // A mark belongs to the letter before it: stripped on Latin, Greek and
+                    // Cyrillic, kept elsewhere, dropped when there is no letter.
+                    guard let last = kind.last, last == .letter || last == .mark,
+                          !ScalarFolding.stripsMarks(baseScalar()) else {
+                        if !end.isEmpty, kind.last == .letter { end[end.count - 1] = offset }
+                        return
+                    }
+                default:
+                    break
+                }
+                scalar.append(folded)
+                written.append(s.value)
+                kind.append(k)
+                start.append(from)
+                end.append(offset)
+            }
+        }
+    }
+
+    /// The last letter before any trailing marks.
+    private func baseScalar() -> UInt32 {
+        var i = scalar.count - 1
+        while i > 0 && kind[i] == .mark { i -= 1 }
+        return scalar[i]
+    }
+}
