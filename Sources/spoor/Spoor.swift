@@ -1,6 +1,20 @@
 import ArgumentParser
 
+/// The `spoor` command: monitors online marketplaces for illegal wildlife trade.
 @main
 struct Spoor: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Spoor")
+    static let configuration = CommandConfiguration(
+        commandName: "spoor",
+        abstract: "Find offers of CITES-listed wildlife in marketplace listings, and explain why.",
+        discussion: """
+            Spoor reads listings, undoes the ways sellers disguise words (i.v.o.r.y, 1v0ry, Cyrillic
+            look-alikes, code words), matches them against a watchlist of CITES taxa in many
+            languages, applies context rules (sale intent, "pre-ban", "faux", "ivory white") and
+            scores each listing, Appendix I first.
+
+            Start with:  spoor classify examples/listings.jsonl --flagged-only --explain
+            """,
+        version: "0.1.0",
+        subcommands: [Classify.self]
+    )
 }

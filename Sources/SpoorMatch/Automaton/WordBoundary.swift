@@ -105,3 +105,37 @@ enum WordEdge {
         return true
     }
 }
+
+extension WordBoundaryPolicy {
+    /// Whether the bytes `range` of `text` (normalized UTF-8) may be a match under this policy:
+    /// each edge written in a spaced script must meet a word boundary.
+    public func allows(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard self == .words, !range.isEmpty else { return true }
+        var flags: UInt8 = 0
+        if WordEdge.isSpacedWordScalar(WordEdge.scalar(startingAt: range.lowerBound, in: text)) { flags |= 1 }
+        if WordEdge.isSpacedWordScalar(WordEdge.scalar(endingAt: range.upperBound, in: text)) { flags |= 2 }
+        return WordEdge.accepts(start: range.lowerBound, end: range.upperBound, flags: flags, in: text)
+    }
+}
+
+/// Word-level helpers over normalized UTF-8, for callers that resolve matches themselves.
+public enum WordScan {
+    /// Whether `scalar` is written without spaces between words (Han, kana, Hangul, Thai...).
+    public static func isUnspacedScript(_ scalar: UInt32) -> Bool { WordEdge.isUnspacedScript(scalar) }
+
+    /// The range of the word (run of letters and digits of spaced scripts) around `range`.
+    public static func word(around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lo = range.lowerBound
+        while lo > 0 && WordEdge.isSpacedWordScalar(WordEdge.scalar(endingAt: lo, in: text)) {
+            var step = lo - 1
+            while step > 0 && text[step] & 0xC0 == 0x80 { step -= 1 }
+            lo = step
+        }
+        var hi = range.upperBound
+        while hi < text.count && WordEdge.isSpacedWordScalar(WordEdge.scalar(startingAt: hi, in: text)) {
+            hi += 1
+            while hi < text.count && text[hi] & 0xC0 == 0x80 { hi += 1 }
+        }
+        return lo..<hi
+    }
+}

@@ -1,0 +1,140 @@
+import SpoorMatch
+
+extension Detector {
+    /// Turns field scans into a scored, explained verdict.
+    func score(listing: Listing, scans: [FieldScan]) -> Verdict {
+        var steps: [Verdict.Step] = []
+        var matches: [Verdict.TermMatch] = []
+        // Evidence per taxon: noisy-OR over distinct (term, field) occurrences not suppressed.
+        var missing: [Int: Double] = [:]  // taxon -> product of (1 - w)
+        var counted: Set<[Int]> = []
+        var firstHit: [Int: (term: Int, text: String, field: String)] = [:]
+        for scan in scans {
+            for (h, hit) in scan.hits.enumerated() {
+                let suppressed = scan.suppressed.contains(h)
+                let source = scan.normalized.sourceRange(of: hit.range)
+                let text = Self.substring(scan.original, utf8: source)
+                let (start, end) = Self.scalarOffsets(scan.original, utf8: source)
+                var taxaSeen: Set<Int> = []
+                for t in hit.terms {
+                    let term = index.terms[t]
+                    guard taxaSeen.insert(term.taxon).inserted else { continue }
+                    matches.append(.init(
+                        field: scan.name, start: start, end: end, text: text, term: term.text, kind: term.kind,
+                        taxon: index.taxa[term.taxon].scientific, suppressed: suppressed))
+                    guard !suppressed, counted.insert([t, scan.name == "title" ? 1 : 0]).inserted else { continue }
+                    var w = scoring.kindWeight[term.kind] ?? 0.5
+                    if Self.isShortLatinWord(term.text) { w *= scoring.shortTermFactor }
+                    if scan.name == "title" { w = min(0.95, w * scoring.titleFactor) }
+                    missing[term.taxon, default: 1] *= (1 - w)
+                    if firstHit[term.taxon] == nil { firstHit[term.taxon] = (t, text, scan.name) }
+                }
+            }
+        }
+        var taxa = missing.map { taxon, miss in
+            let taxon = index.taxa[taxon]
+            return Verdict.TaxonRef(id: taxon.id, name: taxon.scientific, common: taxon.names["en"]?.first,
+                                    appendix: taxon.appendix, score: Self.round(1 - miss))
+        }
+        taxa.sort { ($0.appendix.rank, -$0.score, $0.name) < ($1.appendix.rank, -$1.score, $1.name) }
+        let best = taxa.max { $0.score < $1.score }
+
+        // Rules.
+        var raise = 0.0, lower = 0.0
+        var fired: [Verdict.RuleRef] = []
+        var firedIDs: Set<Int> = []
+        for scan in scans {
+            for (r, _) in scan.fired where firedIDs.insert(r).inserted {
+                let rule = rules.rules[r]
+                switch rule.effect {
+                case .raise: raise += rule.weight
+                case .lower: lower += rule.weight
+                case .suppress: break
+                }
+                let signed = rule.effect == .raise ? rule.weight : rule.effect == .lower ? -rule.weight : 0
+                fired.append(.init(id: rule.id, weight: signed, title: rule.title))
+            }
+        }
+
+        var score = 0.0
+        if let best {
+            score = best.score
+            steps.append(.init(reason: "evidence for \(best.common ?? best.name) (\(best.name), Appendix \(best.appendix.rawValue))", delta: best.score))
+            if best.appendix.includesAppendixI || taxa.contains(where: { $0.appendix.includesAppendixI }) {
+                score += scoring.appendixIBonus
+                steps.append(.init(reason: "Appendix I taxon (Res. Conf. 11.3 para 6 b)", delta: scoring.appendixIBonus))
+            }
+            for rule in fired where rule.weight != 0 {
+                steps.append(.init(reason: "rule \(rule.id): \(rule.title)", delta: rule.weight))
+            }
+            let r = min(raise, scoring.maxRaise), l = min(lower, scoring.maxLower)
+            if r < raise { steps.append(.init(reason: "raise rules capped at \(scoring.maxRaise)", delta: r - raise)) }
+            if l < lower { steps.append(.init(reason: "lower rules capped at \(scoring.maxLower)", delta: lower - l)) }
+            score += r - l
+        }
+        score = Self.round(min(1, max(0, score)))
+        let flagged = best != nil && score >= scoring.threshold
+        let priority = self.priority(flagged: flagged, score: score, taxa: taxa)
+        let explanation = Self.explain(
+            flagged: flagged, score: score, best: best, firstHit: best.flatMap { b in
+                index.taxa.firstIndex { $0.id == b.id }.flatMap { firstHit[$0] }
+            }, index: index, fired: fired, matches: matches)
+        return Verdict(id: listing.id, flagged: flagged, score: score, priority: priority, taxa: taxa,
+                       matches: matches, rules: fired, explanation: explanation, steps: steps)
+    }
+
+    private func priority(flagged: Bool, score: Double, taxa: [Verdict.TaxonRef]) -> Priority {
+        guard flagged else { return .low }
+        let flaggedTaxa = taxa.filter { $0.score > 0 }
+        var best = flaggedTaxa.compactMap { ref in index.taxa.first { $0.id == ref.id }?.priority }.min() ?? .medium
+        if flaggedTaxa.contains(where: { $0.appendix.includesAppendixI }) && score >= 0.75 { best = .critical }
+        return best
+    }
+
+    static func explain(
+        flagged: Bool, score: Double, best: Verdict.TaxonRef?, firstHit: (term: Int, text: String, field: String)?,
+        index: TermIndex, fired: [Verdict.RuleRef], matches: [Verdict.TermMatch]
+    ) -> String {
+        guard let best, let firstHit else {
+            if let innocent = matches.first(where: \.suppressed) {
+                let rule = fired.first { $0.weight == 0 }
+                return "Cleared: \"\(innocent.text)\" is used innocently here" + (rule.map { " (\($0.title.lowercased()))" } ?? "") + "."
+            }
+            return "Cleared: no watchlist term found."
+        }
+        let term = index.terms[firstHit.term]
+        let taxonName = best.common.map { "\($0), \(best.name)" } ?? best.name
+        let quoted = firstHit.text == term.text ? "\"\(firstHit.text)\"" : "\"\(firstHit.text)\" (\(term.text))"
+        var sentence = "\(flagged ? "Flagged" : "Cleared") (score \(score)): \(quoted) in the \(firstHit.field) names "
+            + "\(term.kind == .product ? "a product of " : term.kind == .codeWord ? "by code word " : "")\(taxonName), CITES Appendix \(best.appendix.rawValue)"
+        let raised = fired.filter { $0.weight > 0 }.map { $0.title.lowercased() }
+        let lowered = fired.filter { $0.weight < 0 }.map { $0.title.lowercased() }
+        if !raised.isEmpty { sentence += "; raised by \(raised.joined(separator: ", "))" }
+        if !lowered.isEmpty { sentence += "; lowered by \(lowered.joined(separator: ", "))" }
+        return sentence + "."
+    }
+
+    /// Whether a term is a single Latin-script word of at most four letters (`Ara`, `Pan`).
+    static func isShortLatinWord(_ text: String) -> Bool {
+        text.count <= 4 && text.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+    }
+
+    static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    static func substring(_ text: String, utf8 range: Range<Int>) -> String {
+        let utf8 = Array(text.utf8)
+        return String(decoding: utf8[range.clamped(to: 0..<utf8.count)], as: UTF8.self)
+    }
+
+    /// Code-point offsets of a UTF-8 byte range.
+    static func scalarOffsets(_ text: String, utf8 range: Range<Int>) -> (Int, Int) {
+        var start = 0, end = 0, offset = 0, index = 0
+        for scalar in text.unicodeScalars {
+            if offset < range.lowerBound { start = index + 1 }
+            if offset < range.upperBound { end = index + 1 }
+            offset += UTF8.width(scalar)
+            index += 1
+        }
+        return (min(start, end), end)
+    }
+}

@@ -1,0 +1,46 @@
+import SpoorMatch
+
+/// Classifies listings: finds watchlist terms in every disguise, applies context rules and
+/// scores the result, explaining each step. Immutable and safe to share across threads.
+public struct Detector: Sendable {
+    /// Scoring settings.
+    public struct Scoring: Sendable, Hashable {
+        /// Listings scoring at or above this are flagged.
+        public var threshold: Double = 0.5
+        /// Evidence a single occurrence gives, by term kind.
+        public var kindWeight: [TermIndex.Kind: Double] = [
+            .product: 0.6, .scientific: 0.6, .synonym: 0.55, .name: 0.5, .codeWord: 0.5,
+        ]
+        /// Multiplier for short Latin-script single words (`Ara`, `Pan`) that are often other words.
+        public var shortTermFactor = 0.3
+        /// Multiplier for an occurrence in the title (sellers put the goods there).
+        public var titleFactor = 1.15
+        /// Added when a named taxon is (partly) in Appendix I (Res. Conf. 11.3 para 6 b).
+        public var appendixIBonus = 0.05
+        /// The most `raise` rules can add together.
+        public var maxRaise = 0.4
+        /// The most `lower` rules can subtract together.
+        public var maxLower = 0.7
+
+        /// Default scoring.
+        public init() {}
+    }
+
+    /// The compiled watchlist (and rule literals).
+    public let index: TermIndex
+    /// The context rules.
+    public let rules: RuleSet
+    /// Scoring settings.
+    public let scoring: Scoring
+    /// For each rule, the indices of its literals in ``TermIndex/literals``.
+    let ruleLiterals: [[Int]]
+
+    /// Compiles a watchlist and rules into a detector.
+    public init(watchlist: Watchlist, rules: RuleSet = .empty, scoring: Scoring = Scoring(), normalizer: Normalizer = Normalizer()) {
+        self.index = TermIndex(watchlist: watchlist, literals: rules.literals, normalizer: normalizer)
+        self.rules = rules
+        self.scoring = scoring
+        let position = Dictionary(index.literals.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        self.ruleLiterals = rules.rules.map { $0.literals.compactMap { position[$0] } }
+    }
+}

@@ -1,0 +1,186 @@
+import SpoorMatch
+
+/// Every watchlist term, normalized and compiled into one automaton, with the taxa they name.
+///
+/// A search finds all candidate occurrences (overlapping, no boundaries), keeps those that stand
+/// as words, or are glued to known words (`realivory`, `#rhinohorn`, `tusks`), and resolves them
+/// leftmost-longest, so "rhino horn" wins over "rhino".
+public struct TermIndex: Sendable {
+    /// What a term says about a taxon.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// The accepted scientific name.
+        case scientific
+        /// A scientific synonym.
+        case synonym
+        /// A common name.
+        case name
+        /// A product or part word (ivory, horn, scales).
+        case product
+        /// A trade or code word.
+        case codeWord = "code-word"
+    }
+
+    /// One term of one taxon.
+    public struct Term: Sendable, Hashable {
+        /// The term as the watchlist writes it.
+        public var text: String
+        /// What it says about the taxon.
+        public var kind: Kind
+        /// Its language, when the watchlist gives one.
+        public var lang: String?
+        /// The taxon's index in ``TermIndex/taxa``.
+        public var taxon: Int
+    }
+
+    /// An accepted occurrence of a pattern in normalized text.
+    public struct Hit: Sendable, Hashable {
+        /// The terms the occurrence stands for (one normalized pattern can name several taxa).
+        public var terms: [Int]
+        /// The normalized byte range.
+        public var range: Range<Int>
+    }
+
+    /// The taxa of the watchlist.
+    public let taxa: [Taxon]
+    /// Every term.
+    public let terms: [Term]
+    /// The normalizer shared by terms and listings.
+    public let normalizer: Normalizer
+    let automaton: Automaton
+    let patternTerms: [[Int]]
+    let patternLiterals: [[Int]]
+    let compoundWords: Set<[UInt8]>
+    /// The literals (normalized) that rules require, in the order given.
+    public let literals: [String]
+
+    /// Words that sellers glue to a term without a space and that do not change its meaning
+    /// (`realivory`, `rhinohorn`, `tusks`): modifiers, product nouns and plural endings.
+    public static let defaultCompoundWords: [String] = [
+        "s", "es", "real", "genuine", "natural", "raw", "pure", "solid", "old", "antique", "vintage", "carved",
+        "polished", "whole", "full", "wild", "live", "baby", "big", "huge", "rare", "horn", "horns", "tusk",
+        "tusks", "scale", "scales", "skin", "skins", "bone", "bones", "claw", "claws", "tooth", "teeth", "fang",
+        "fangs", "fur", "pelt", "bile", "shell", "shells", "casque", "maw", "fin", "fins", "powder", "carving",
+        "carvings", "bangle", "bangles", "bracelet", "bead", "beads", "necklace", "pendant", "ring", "chopsticks",
+        "statue", "figurine", "netsuke", "cup", "wine", "meat", "leather", "for", "sale", "buy", "sell",
+    ]
+
+    /// Compiles the watchlist's names, synonyms, products and code words, and the rules'
+    /// literals (already normalized), into one automaton.
+    public init(
+        watchlist: Watchlist, literals: [String] = [], normalizer: Normalizer = Normalizer(),
+        compoundWords: [String] = TermIndex.defaultCompoundWords
+    ) {
+        self.literals = literals
+        self.taxa = watchlist.taxa
+        self.normalizer = normalizer
+        var terms: [Term] = []
+        for (index, taxon) in watchlist.taxa.enumerated() {
+            terms.append(Term(text: taxon.scientific, kind: .scientific, lang: "la", taxon: index))
+            for synonym in taxon.synonyms { terms.append(Term(text: synonym, kind: .synonym, lang: "la", taxon: index)) }
+            for (lang, names) in taxon.names.sorted(by: { $0.key < $1.key }) {
+                for name in names { terms.append(Term(text: name, kind: .name, lang: lang, taxon: index)) }
+            }
+            for (lang, products) in taxon.products.sorted(by: { $0.key < $1.key }) {
+                for product in products { terms.append(Term(text: product, kind: .product, lang: lang, taxon: index)) }
+            }
+            for word in taxon.codeWords { terms.append(Term(text: word.term, kind: .codeWord, lang: word.lang, taxon: index)) }
+        }
+        self.terms = terms
+
+        // One pattern per distinct normalized form; multi-word terms in spaced scripts also get
+        // their spaceless form (`rhinohorn`), as hashtags write them.
+        var patternOf: [[UInt8]: Int] = [:]
+        var patternTerms: [[Int]] = []
+        var builder = AutomatonBuilder(options: .init(matchKind: .overlapping, boundaries: .none))
+        var glue = Set(compoundWords.map { Array(normalizer.canonical($0).utf8) })
+        for (t, term) in terms.enumerated() {
+            let canonical = normalizer.canonical(term.text)
+            guard !canonical.isEmpty else { continue }
+            var forms = [Array(canonical.utf8)]
+            if canonical.contains(" ") && !canonical.unicodeScalars.contains(where: { WordScan.isUnspacedScript($0.value) }) {
+                forms.append(Array(canonical.utf8.filter { $0 != 0x20 }))
+            } else if canonical.utf8.count >= 4 {
+                glue.insert(Array(canonical.utf8))
+            }
+            for form in forms {
+                if let p = patternOf[form] {
+                    if !patternTerms[p].contains(t) { patternTerms[p].append(t) }
+                } else {
+                    patternOf[form] = builder.add(form)
+                    patternTerms.append([t])
+                }
+            }
+        }
+        var patternLiterals = [[Int]](repeating: [], count: patternTerms.count)
+        for (l, literal) in literals.enumerated() where !literal.isEmpty {
+            let form = Array(literal.utf8)
+            if let p = patternOf[form] {
+                patternLiterals[p].append(l)
+            } else {
+                patternOf[form] = builder.add(form)
+                patternTerms.append([])
+                patternLiterals.append([l])
+            }
+        }
+        self.patternTerms = patternTerms
+        self.patternLiterals = patternLiterals
+        self.automaton = builder.build()
+        self.compoundWords = glue
+    }
+
+    /// The number of distinct normalized patterns compiled.
+    public var patternCount: Int { automaton.patternCount }
+
+    /// What one search found: term occurrences and which literals occur.
+    public struct Hits: Sendable {
+        /// Accepted, non-overlapping term occurrences, in order.
+        public var terms: [Hit] = []
+        /// Indices (into ``TermIndex/literals``) of literals present anywhere.
+        public var literals: Set<Int> = []
+    }
+
+    /// Searches normalized text once for every term and literal.
+    public func search(_ text: NormalizedText) -> Hits {
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var found = Hits()
+            var candidates: [Match] = []
+            automaton.forEachMatch(in: bytes) { match in
+                for literal in patternLiterals[match.pattern] { found.literals.insert(literal) }
+                if !patternTerms[match.pattern].isEmpty,
+                   WordBoundaryPolicy.words.allows(match.range, in: bytes) || isCompound(match.range, in: bytes) {
+                    candidates.append(match)
+                }
+                return true
+            }
+            // Leftmost-longest among the accepted candidates.
+            candidates.sort { ($0.start, $1.end, $0.pattern) < ($1.start, $0.end, $1.pattern) }
+            var covered = 0
+            for candidate in candidates where candidate.start >= covered {
+                found.terms.append(Hit(terms: patternTerms[candidate.pattern], range: candidate.range))
+                covered = candidate.end
+            }
+            return found
+        }
+    }
+
+    /// Whether a match inside a word is glued only to known words on either side.
+    private func isCompound(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = WordScan.word(around: range, in: bytes)
+        return segments(Array(bytes[word.lowerBound..<range.lowerBound]))
+            && segments(Array(bytes[range.upperBound..<word.upperBound]))
+    }
+
+    /// Whether `piece` is empty or splits entirely into compound words.
+    private func segments(_ piece: [UInt8]) -> Bool {
+        guard !piece.isEmpty else { return true }
+        guard piece.count <= 64 else { return false }
+        var reachable = [Bool](repeating: false, count: piece.count + 1)
+        reachable[0] = true
+        for i in 0..<piece.count where reachable[i] {
+            for j in (i + 1)...piece.count where !reachable[j] {
+                if compoundWords.contains(Array(piece[i..<j])) { reachable[j] = true }
+            }
+        }
+        return reachable[piece.count]
+    }
+}

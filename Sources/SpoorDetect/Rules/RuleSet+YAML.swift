@@ -1,0 +1,101 @@
+import Foundation
+import SpoorMatch
+import Yams
+
+extension RuleSet {
+    /// The schema tag a rules file starts with.
+    public static let schema = "spoor-rules/1"
+
+    /// Loads every `*.yaml`/`*.yml` in the given files or directories; nothing loads unless all
+    /// files are valid, every pattern compiles and ids are unique.
+    public static func load(paths: [String]) throws(DataFileError) -> RuleSet {
+        var rules: [Rule] = []
+        var seen: [String: String] = [:]
+        for path in paths {
+            for file in try DataFiles.yamlFiles(at: path) {
+                for rule in try load(file: file) {
+                    if let other = seen[rule.id] {
+                        throw DataFileError(.duplicateID, file: file, line: nil, "rule id '\(rule.id)' is already defined at \(other)")
+                    }
+                    seen[rule.id] = rule.origin
+                    rules.append(rule)
+                }
+            }
+        }
+        return RuleSet(rules: rules)
+    }
+
+    /// Loads one rules file.
+    public static func load(file: String) throws(DataFileError) -> [Rule] {
+        try parse(try DataFiles.readText(file), file: file)
+    }
+
+    private static let keys: Set<String> = [
+        "id", "title", "description", "fields", "pattern", "target", "literals", "weight", "effect", "examples",
+    ]
+
+    /// Parses rules YAML; `file` names the source in errors.
+    public static func parse(_ text: String, file: String, normalizer: Normalizer = Normalizer()) throws(DataFileError) -> [Rule] {
+        let reader = YAMLReader(file: file)
+        let root = try reader.parse(text)
+        let top = try reader.mapping(root, "the rules file", allowed: ["schema", "description", "rules"])
+        let schema = try reader.string(top, "schema", in: "the rules file", parent: root)
+        guard schema == Self.schema else {
+            throw reader.error(.schema, top["schema"], "unsupported schema '\(schema)' (expected \(Self.schema))")
+        }
+        guard let list = top["rules"] else { throw reader.error(.schema, root, "the rules file has no 'rules'") }
+        var rules: [Rule] = []
+        for node in try reader.sequence(list, "'rules'") {
+            let map = try reader.mapping(node, "a rule", allowed: keys)
+            let id = try reader.string(map, "id", in: "a rule", parent: node)
+            let what = "rule '\(id)'"
+            if rules.contains(where: { $0.id == id }) {
+                throw reader.error(.duplicateID, node, "duplicate rule id '\(id)'")
+            }
+            let title = try reader.string(map, "title", in: what, parent: node)
+            let description = try reader.optionalString(map, "description", in: what) ?? ""
+            let fields = Set(try map["fields"].map { (n: Node) throws(DataFileError) in try reader.strings(n, "'fields' of \(what)") } ?? ["title", "description"])
+            for field in fields where !["title", "description"].contains(field) {
+                throw reader.error(.invalidValue, map["fields"], "\(what): unknown field '\(field)' (use title, description)")
+            }
+            let pattern = try reader.string(map, "pattern", in: what, parent: node)
+            let targetText = try reader.optionalString(map, "target", in: what) ?? "normalized"
+            guard let target = Rule.Target(rawValue: targetText) else {
+                throw reader.error(.invalidValue, map["target"], "\(what): target must be normalized or original, not '\(targetText)'")
+            }
+            let effectText = try reader.string(map, "effect", in: what, parent: node)
+            guard let effect = Rule.Effect(rawValue: effectText) else {
+                throw reader.error(.invalidValue, map["effect"], "\(what): effect must be raise, lower or suppress, not '\(effectText)'")
+            }
+            var weight = 0.0
+            if effect != .suppress {
+                guard let node = map["weight"], let value = node.float, value > 0, value <= 1 else {
+                    throw reader.error(.invalidValue, map["weight"] ?? node, "\(what): 'weight' must be a number in (0, 1]")
+                }
+                weight = value
+            }
+            let literals = try map["literals"].map { (n: Node) throws(DataFileError) in try reader.strings(n, "'literals' of \(what)") } ?? []
+            let normalizedLiterals = literals.map { normalizer.canonical($0) }
+            if let empty = zip(literals, normalizedLiterals).first(where: { $0.1.isEmpty }) {
+                throw reader.error(.emptyName, map["literals"], "\(what): literal '\(empty.0)' is empty once normalized")
+            }
+            var mustMatch: [String] = [], mustNotMatch: [String] = []
+            if let examples = map["examples"] {
+                let e = try reader.mapping(examples, "'examples' of \(what)", allowed: ["match", "no_match"])
+                mustMatch = try e["match"].map { (n: Node) throws(DataFileError) in try reader.strings(n, "'examples.match' of \(what)") } ?? []
+                mustNotMatch = try e["no_match"].map { (n: Node) throws(DataFileError) in try reader.strings(n, "'examples.no_match' of \(what)") } ?? []
+            }
+            let regex: PCRE2Regex
+            do {
+                regex = try PCRE2Regex(pattern, options: .init(caseless: true))
+            } catch {
+                throw reader.error(.invalidValue, map["pattern"], "\(what): \(error)")
+            }
+            rules.append(Rule(
+                id: id, title: title, description: description, fields: fields, pattern: pattern, target: target,
+                literals: normalizedLiterals, weight: weight, effect: effect, mustMatch: mustMatch,
+                mustNotMatch: mustNotMatch, origin: "\(file):\(node.mark?.line ?? 0)", regex: regex))
+        }
+        return rules
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import SpoorDetect
+
+/// The readable breakdown `--explain` prints for one verdict.
+struct VerdictReport {
+    let verdict: Verdict
+    let listing: Listing
+
+    var text: String {
+        var lines: [String] = []
+        let mark = verdict.flagged ? "FLAG" : "clear"
+        lines.append("[\(mark)] \(verdict.id)  score \(verdict.score)  priority \(verdict.priority.rawValue)")
+        lines.append("  title: \(listing.title)")
+        for match in verdict.matches {
+            let state = match.suppressed ? " (innocent use)" : ""
+            lines.append("  match: \(match.field)[\(match.start)..<\(match.end)] \"\(match.text)\" = \(match.kind.rawValue) \"\(match.term)\" → \(match.taxon)\(state)")
+        }
+        for step in verdict.steps {
+            let sign = step.delta >= 0 ? "+" : "−"
+            lines.append("  \(sign)\(String(format: "%.2f", abs(step.delta)))  \(step.reason)")
+        }
+        for rule in verdict.rules where rule.weight == 0 {
+            lines.append("  mask   rule \(rule.id): \(rule.title)")
+        }
+        lines.append("  → \(verdict.explanation)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
