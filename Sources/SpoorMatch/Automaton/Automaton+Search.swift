@@ -57,7 +57,7 @@ extension Automaton {
                 dfa.withUnsafeBufferPointer { table in
                     classes.withUnsafeBufferPointer { classes in
                         let step = DenseStep(
-                            table: table.baseAddress!, classes: classes.baseAddress!, shift: strideShift)
+                            table: table.baseAddress!, classes: classes.baseAddress!, stride: stride)
                         search(step, outputs, haystack, &sink)
                     }
                 }
@@ -231,14 +231,14 @@ protocol TransitionStep {
 struct DenseStep: TransitionStep {
     let table: UnsafePointer<UInt32>
     let classes: UnsafePointer<UInt8>
-    let shift: UInt32
+    let stride: UInt32
 
-    @inline(__always) func start(_ matchStates: UInt32) -> UInt32 { matchStates << shift }
-    @inline(__always) func matchLimit(_ matchStates: UInt32) -> UInt32 { matchStates << shift }
+    @inline(__always) func start(_ matchStates: UInt32) -> UInt32 { matchStates &* stride }
+    @inline(__always) func matchLimit(_ matchStates: UInt32) -> UInt32 { matchStates &* stride }
     @inline(__always) func next(_ state: UInt32, _ byte: UInt8) -> UInt32 {
         table[Int(state &+ UInt32(classes[Int(byte)]))]
     }
-    @inline(__always) func index(_ state: UInt32) -> Int { Int(state >> shift) }
+    @inline(__always) func index(_ state: UInt32) -> Int { Int(state / stride) }
 }
 
 /// The compact NFA: a dense root row, sorted sparse edges, failure links.

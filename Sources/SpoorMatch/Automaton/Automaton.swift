@@ -28,7 +28,7 @@ public struct Automaton: Sendable {
 
     // Byte classes and the DFA.
     let classes: [UInt8]
-    let strideShift: UInt32
+    let stride: UInt32
     let dfa: [UInt32]
     // The NFA: root row by byte, then per state sorted edges and a failure link.
     let nfaRoot: [UInt32]
@@ -145,22 +145,22 @@ public struct Automaton: Sendable {
         }
         self.classes = classes
         self.classCount = classCount
-        var shift: UInt32 = 0
-        while (1 << shift) < classCount { shift += 1 }
-        strideShift = shift
+        // Rows are exactly one class wide (no padding to a power of two): state ids are
+        // premultiplied, so the hot loop never multiplies; only match handling divides.
+        let stride = classCount
+        self.stride = UInt32(stride)
 
-        let dfaBytes = stateCount << Int(shift) * 4
+        let dfaBytes = stateCount * stride * 4
         let representation = builder.options.representation
             ?? (dfaBytes <= builder.options.dfaSizeLimit ? .dfa : .nfa)
         self.representation = representation
 
         switch representation {
         case .dfa:
-            let stride = 1 << Int(shift)
             var table = [UInt32](repeating: 0, count: stateCount * stride)
             table.withUnsafeMutableBufferPointer { table in
                 let rootRow = Int(newID[0]) * stride
-                for c in 0..<stride { table[rootRow + c] = newID[0] << shift }
+                for c in 0..<stride { table[rootRow + c] = newID[0] * UInt32(stride) }
                 for state in order {
                     let row = Int(newID[Int(state)]) * stride
                     if state != 0 {
@@ -168,7 +168,7 @@ public struct Automaton: Sendable {
                         for c in 0..<stride { table[row + c] = table[failRow + c] }
                     }
                     builder.forEachEdge(of: state) { byte, target in
-                        table[row + Int(classes[Int(byte)])] = newID[Int(target)] << shift
+                        table[row + Int(classes[Int(byte)])] = newID[Int(target)] * UInt32(stride)
                     }
                 }
             }

@@ -1,0 +1,52 @@
+import SpoorMatch
+
+extension RuleSet {
+    /// An embedded example that did not behave as its rule says.
+    public struct ExampleFailure: Sendable, Hashable, CustomStringConvertible {
+        /// The rule's id.
+        public var rule: String
+        /// Where the rule is defined.
+        public var origin: String
+        /// The example text.
+        public var example: String
+        /// Whether the example should have matched.
+        public var shouldMatch: Bool
+        /// The error the regex raised, if any.
+        public var error: String?
+
+        /// `file:line: rule id: "example" should (not) match`.
+        public var description: String {
+            "\(origin): rule \(rule): \"\(example)\" should \(shouldMatch ? "match" : "not match")" + (error.map { " (\($0))" } ?? "")
+        }
+    }
+
+    /// Runs every rule's `examples:` and returns the ones that fail (none when all pass).
+    public func checkExamples(normalizer: Normalizer = Normalizer()) -> [ExampleFailure] {
+        var failures: [ExampleFailure] = []
+        for rule in rules {
+            for (examples, shouldMatch) in [(rule.mustMatch, true), (rule.mustNotMatch, false)] {
+                for example in examples {
+                    do {
+                        let matched = try rule.matches(example, normalizer: normalizer)
+                        if matched != shouldMatch {
+                            failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: shouldMatch))
+                        }
+                    } catch {
+                        failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: shouldMatch, error: "\(error)"))
+                    }
+                }
+            }
+        }
+        return failures
+    }
+}
+
+extension Rule {
+    /// Whether the rule's pattern matches `text` (normalized first unless the rule targets the original).
+    public func matches(_ text: String, normalizer: Normalizer = Normalizer()) throws(PCRE2Error) -> Bool {
+        switch target {
+        case .normalized: return try regex.firstMatch(in: normalizer.normalize(text).bytes) != nil
+        case .original: return try regex.firstMatch(in: text) != nil
+        }
+    }
+}
