@@ -130,6 +130,10 @@ public struct TermIndex: Sendable {
 
     /// The number of distinct normalized patterns compiled.
     public var patternCount: Int { automaton.patternCount }
+    /// How the automaton stores its transitions.
+    public var representation: Automaton.Representation { automaton.representation }
+    /// The bytes the automaton's tables hold.
+    public var memoryBytes: Int { automaton.memoryBytes }
 
     /// What one search found: term occurrences and which literals occur.
     public struct Hits: Sendable {

@@ -1,29 +1,78 @@
-/// A CITES appendix (as listed at CoP19), or a split listing across two appendices.
-public enum Appendix: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    /// Appendix I: threatened with extinction; commercial trade in wild specimens is banned.
-    case i = "I"
-    /// Split listing: some populations in Appendix I, the others in Appendix II (see the annotation).
-    case iAndII = "I/II"
-    /// Appendix II: trade must be controlled to avoid overexploitation.
-    case ii = "II"
-    /// Appendix III: listed by a range State asking others for help in controlling trade.
-    case iii = "III"
+import Foundation
 
-    /// 0 for the most protected: Res. Conf. 11.3 para 6 b) asks for Appendix-I offers first.
-    public var rank: Int {
-        switch self {
-        case .i: 0
-        case .iAndII: 1
-        case .ii: 2
-        case .iii: 3
+/// A CITES listing: the appendices a taxon's populations are in, as Species+ writes it
+/// (`I`, `II`, `III`, `I/II`, `I/NC`, `II/NC`, `NC`...), where `NC` means some populations are
+/// not covered by the Convention.
+public struct Appendix: Sendable, Hashable, Comparable, RawRepresentable, Codable, CustomStringConvertible {
+    /// The appendices listed, from 1 to 3, ascending.
+    public let appendices: [Int]
+    /// Whether some populations are not CITES-listed (`NC`).
+    public let includesUnlisted: Bool
+
+    /// Appendix I: threatened with extinction; commercial trade in wild specimens is banned.
+    public static let i = Appendix(rawValue: "I")!
+    /// Appendix II: trade must be controlled to avoid overexploitation.
+    public static let ii = Appendix(rawValue: "II")!
+    /// Appendix III: listed by a range State asking others for help in controlling trade.
+    public static let iii = Appendix(rawValue: "III")!
+    /// Split listing: some populations in Appendix I, the others in Appendix II.
+    public static let iAndII = Appendix(rawValue: "I/II")!
+
+    /// Parses `I`, `II`, `III` and `NC` joined by `/`; `nil` for anything else.
+    public init?(rawValue: String) {
+        var appendices: Set<Int> = []
+        var unlisted = false
+        let parts = rawValue.split(separator: "/", omittingEmptySubsequences: false)
+        for part in parts {
+            switch part.trimmingCharacters(in: .whitespaces) {
+            case "I": appendices.insert(1)
+            case "II": appendices.insert(2)
+            case "III": appendices.insert(3)
+            case "NC": unlisted = true
+            default: return nil
+            }
         }
+        guard parts.count == appendices.count + (unlisted ? 1 : 0) else { return nil }  // no repeats
+        self.appendices = appendices.sorted()
+        self.includesUnlisted = unlisted
     }
 
-    /// Orders the most protected first.
-    public static func < (lhs: Appendix, rhs: Appendix) -> Bool { lhs.rank < rhs.rank }
+    /// The canonical text, e.g. `I/II/NC`.
+    public var rawValue: String {
+        (appendices.map { ["I", "II", "III"][$0 - 1] } + (includesUnlisted ? ["NC"] : [])).joined(separator: "/")
+    }
+
+    /// The canonical text.
+    public var description: String { rawValue }
+
+    /// The most protective appendix, from 1; 4 when nothing is listed.
+    public var rank: Int { appendices.first ?? 4 }
+
+    /// Orders the most protected first (Res. Conf. 11.3 para 6 b) asks for Appendix-I offers first).
+    public static func < (lhs: Appendix, rhs: Appendix) -> Bool {
+        (lhs.rank, lhs.appendices.count, lhs.rawValue) < (rhs.rank, rhs.appendices.count, rhs.rawValue)
+    }
 
     /// Whether some specimens of the taxon fall under Appendix I.
-    public var includesAppendixI: Bool { self == .i || self == .iAndII }
+    public var includesAppendixI: Bool { appendices.first == 1 }
+
+    /// Whether the listing spans more than one status (needs an annotation to say which is which).
+    public var isSplit: Bool { appendices.count + (includesUnlisted ? 1 : 0) > 1 }
+
+    /// Decodes from the canonical text.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Appendix(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown CITES listing '\(text)'"))
+        }
+        self = value
+    }
+
+    /// Encodes as the canonical text.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
 }
 
 /// How urgently offers of a taxon should be reviewed.

@@ -46,11 +46,11 @@ extension Watchlist {
         }
         let appendixText = try reader.string(map, "appendix", in: what, parent: node)
         guard let appendix = Appendix(rawValue: appendixText) else {
-            throw reader.error(.unknownAppendix, map["appendix"], "\(what): unknown CITES appendix '\(appendixText)' (use I, II, III or I/II)")
+            throw reader.error(.unknownAppendix, map["appendix"], "\(what): unknown CITES appendix '\(appendixText)' (use I, II or III, joined by / for split listings, with NC for unlisted populations)")
         }
         let annotation = try reader.optionalString(map, "annotation", in: what)
-        if appendix == .iAndII && annotation == nil {
-            throw reader.error(.schema, node, "\(what): a split listing (I/II) needs an 'annotation' saying which populations are in which appendix")
+        if appendix.isSplit && annotation == nil {
+            throw reader.error(.schema, node, "\(what): a split listing (\(appendix)) needs an 'annotation' saying which populations are in which appendix")
         }
         let priorityText = try reader.string(map, "priority", in: what, parent: node)
         guard let priority = Priority(rawValue: priorityText) else {
