@@ -7,24 +7,33 @@ extension Detector {
         var original: String
         var normalized: NormalizedText
         var hits: [TermIndex.Hit]
+        var literals: Set<Int>
         var suppressed: Set<Int>
         var fired: [(rule: Int, range: Range<Int>)]
     }
 
     /// Classifies one listing.
     public func classify(_ listing: Listing) -> Verdict {
-        let scans = listing.searchableFields.map { scan(field: $0.name, text: $0.text) }
+        var scans = listing.searchableFields.map { scan(field: $0.name, text: $0.text) }
+        // Rules only matter for a listing that names a watchlist taxon somewhere.
+        if scans.contains(where: { !$0.hits.isEmpty }) {
+            for i in scans.indices { applyRules(&scans[i]) }
+        }
         return score(listing: listing, scans: scans)
     }
 
     private func scan(field: String, text: String) -> FieldScan {
         let normalized = index.normalizer.normalize(text)
         let found = index.search(normalized)
-        var scan = FieldScan(name: field, original: text, normalized: normalized, hits: found.terms, suppressed: [], fired: [])
-        guard !found.terms.isEmpty else { return scan }  // rules only matter around watchlist terms
+        return FieldScan(name: field, original: text, normalized: normalized, hits: found.terms,
+                         literals: found.literals, suppressed: [], fired: [])
+    }
+
+    private func applyRules(_ scan: inout FieldScan) {
+        let field = scan.name, text = scan.original, normalized = scan.normalized
         for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field) {
             if !rule.literals.isEmpty {
-                guard ruleLiterals[r].contains(where: found.literals.contains) else { continue }
+                guard ruleLiterals[r].contains(where: scan.literals.contains) else { continue }
             }
             let ranges: [Range<Int>]
             switch rule.target {
@@ -38,11 +47,10 @@ extension Detector {
             for range in ranges where !range.isEmpty || rule.effect != .suppress {
                 scan.fired.append((r, range))
                 if rule.effect == .suppress {
-                    for (h, hit) in found.terms.enumerated() where hit.range.overlaps(range) { scan.suppressed.insert(h) }
+                    for (h, hit) in scan.hits.enumerated() where hit.range.overlaps(range) { scan.suppressed.insert(h) }
                 }
             }
         }
-        return scan
     }
 
     /// The normalized bytes whose sources lie inside an original UTF-8 range.

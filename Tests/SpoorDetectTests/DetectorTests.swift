@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import SpoorDetect
+
+/// The detector on a small inline watchlist and the bundled rules, independent of the bundled list.
+@Suite struct DetectorTests {
+    static let watchlist = try! Watchlist.parse("""
+        schema: spoor-watchlist/1
+        name: test
+        taxa:
+          - id: loxodonta-africana
+            scientific: Loxodonta africana
+            rank: species
+            appendix: I/II
+            annotation: populations of BW, NA, ZA, ZW in Appendix II
+            priority: critical
+            names: {en: [African elephant]}
+            products: {en: [ivory, tusk, elephant tusk], zh-Hans: [象牙], vi: [ngà voi]}
+            code_words: [{term: white gold, lang: en, source: test}]
+          - id: rhinocerotidae
+            scientific: Rhinocerotidae
+            rank: family
+            appendix: I/II
+            annotation: test
+            priority: critical
+            names: {en: [rhino, rhinoceros]}
+            products: {en: [rhino horn], zh-Hans: [犀牛角, 犀角], th: [นอแรด]}
+          - id: psittacus-erithacus
+            scientific: Psittacus erithacus
+            rank: species
+            appendix: I
+            priority: critical
+            names: {en: [African grey parrot, African grey]}
+          - id: hippocampus
+            scientific: Hippocampus
+            rank: genus
+            appendix: II
+            priority: medium
+            names: {en: [seahorse, seahorses]}
+          - id: ara
+            scientific: Ara
+            rank: genus
+            appendix: I/II
+            annotation: test
+            priority: high
+            names: {en: [macaw]}
+        """, file: "test.yaml")
+
+    static let detector = Detector(watchlist: watchlist, rules: try! RuleSet.load(paths: [TestData.path("rules")]))
+
+    func verdict(_ title: String, _ description: String = "") -> Verdict {
+        Self.detector.classify(Listing(id: "t", title: title, description: description))
+    }
+
+    @Test(arguments: [
+        "Carved 1v0ry bangle", "i.v.o.r.y bangle for sale", "ｉｖｏｒｙ carving", "іvоry netsuke", "real#ivory",
+        "#rhinohorn cup", "r h 1 n o h o r n", "出售象牙手镯", "犀角杯 老料", "ขายนอแรดแท้", "vòng ngà voi thật",
+        "African grey parrot babies", "realivory bracelet",
+    ])
+    func flagsDisguisedOffers(title: String) {
+        let v = verdict(title, "DM for price")
+        #expect(v.flagged, "\(title): \(v.explanation)")
+    }
+
+    @Test(arguments: [
+        "Ivory white wedding dress", "Rhino 3D license key", "Tiger Balm", "faux ivory resin bangle",
+        "Coffee beans from Ivory Coast", "ivorywhite paint", "Macaroni and cheese", "Pan for frying",
+    ])
+    func clearsInnocentUses(title: String) {
+        let v = verdict(title, "for sale, good condition")
+        #expect(!v.flagged, "\(title): \(v.explanation)")
+    }
+
+    @Test func matchesPointAtTheOriginalText() throws {
+        let title = "Ｏｌｄ 1v0ry & r.h.i.n.o horn"
+        let v = verdict(title)
+        let texts = v.matches.map(\.text)
+        #expect(texts.contains("1v0ry") && texts.contains("r.h.i.n.o horn"))
+        for m in v.matches {
+            let scalars = Array(title.unicodeScalars)
+            #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+        }
+    }
+
+    @Test func appendixIComesFirstAndDrivesPriority() {
+        let v = verdict("seahorse and rhino horn for sale", "WhatsApp")
+        #expect(v.flagged && v.priority == .critical)
+        #expect(v.taxa.first?.name == "Rhinocerotidae")
+        #expect(v.taxa.map(\.appendix).contains(.ii))
+        let sea = verdict("dried seahorses for sale")
+        #expect(sea.flagged && sea.priority == .medium)
+    }
+
+    @Test func explanationsNameTermTaxonAndRules() {
+        let v = verdict("Antique ivory carving, pre-ban", "discreet shipping, WhatsApp only")
+        #expect(v.explanation.contains("ivory") && v.explanation.contains("Loxodonta africana") && v.explanation.contains("Appendix I/II"))
+        #expect(Set(v.rules.map(\.id)).isSuperset(of: ["claim.antique", "conceal.discreet", "contact.messenger"]))
+        #expect(v.steps.reduce(0) { $0 + $1.delta } >= v.score - 1e-9)
+        let innocent = verdict("Ivory white wedding dress")
+        #expect(innocent.matches.allSatisfy { $0.suppressed })
+        #expect(innocent.explanation.contains("innocent"))
+    }
+
+    @Test func shortGenusNamesAreWeakEvidence() {
+        #expect(!verdict("Ara").flagged)
+        #expect(verdict("blue and gold macaw chicks").flagged)
+    }
+
+    /// Our own labelled fixtures (written for Spoor, separate from ../shared/eval).
+    @Test func labelledFixturesMeetTheTargets() throws {
+        let detector = Detector(
+            watchlist: try Watchlist.load(paths: [TestData.path("watchlists")]),
+            rules: try RuleSet.load(paths: [TestData.path("rules")]))
+        let lines = try String(contentsOfFile: TestData.path("Tests/SpoorDetectTests/Fixtures/labelled-listings.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        let listings = try lines.map { try JSONDecoder().decode(Evaluation.Labelled.self, from: Data($0.utf8)) }
+        #expect(listings.count == 240)
+        let e = Evaluation(detector: detector, listings: listings)
+        let misses = e.misses.prefix(10).map { "\($0.expected) \($0.id) \($0.title) — \($0.explanation)" }.joined(separator: "\n")
+        #expect(e.overall.recall >= 0.9, "recall \(e.overall.recall)\n\(misses)")
+        #expect(e.overall.precision >= 0.9, "precision \(e.overall.precision)\n\(misses)")
+    }
+}
