@@ -28,7 +28,7 @@ import Testing
                   match: ["for sale", "on sale"]
                   no_match: ["forsale"]
             """
-        let rules = RuleSet(rules: try RuleSet.parse(yaml, file: "t.yaml"))
+        let rules = try RuleSet.parse(yaml, file: "t.yaml")
         let failures = rules.checkExamples()
         #expect(failures.map(\.example) == ["on sale"])
         #expect(failures[0].description.hasPrefix("t.yaml:3: rule t.sale"))

@@ -52,7 +52,7 @@ import Testing
     @Test(arguments: [
         ("1v0ry", "ivory"), ("iv0ry", "ivory"), ("h0rn", "horn"), ("p@ngolin", "pangolin"),
         ("t1ger", "tiger"), ("3lephant tusk", "elephant tusk"), ("r h 1 n o", "rhino"),
-        ("ta$k", "task"),
+        ("ta$k", "task"), ("Rhin0 h0rn", "rhino horn"),
     ])
     func leetspeak(input: String, expected: String) {
         #expect(canon(input) == expected)
@@ -61,7 +61,7 @@ import Testing
     @Test(arguments: [
         ("10cm", "10cm"), ("mp3 player", "mp3 player"), ("4x4", "4x4"), ("$100", "100"),
         ("1,200 USD", "1 200 usd"), ("5kg", "5kg"), ("@tiger_shop", "tiger shop"), ("2024", "2024"),
-        ("ps5", "ps5"),
+        ("ps5", "ps5"), ("iphone 7", "iphone 7"), ("win10", "win10"),
     ])
     func leetspeakLeavesNumbersAlone(input: String, expected: String) {
         #expect(canon(input) == expected)
@@ -70,7 +70,9 @@ import Testing
     @Test(arguments: [
         ("i.v.o.r.y", "ivory"), ("i-v-o-r-y", "ivory"), ("i v o r y", "ivory"), ("i_v_o_r_y", "ivory"),
         ("I . V . O . R . Y", "ivory"), ("real i.v.o.r.y bangle", "real ivory bangle"),
-        ("象.牙", "象牙"), ("e.g. this", "e g this"),
+        ("象.牙", "象牙"), ("e.g. this", "eg this"), ("iv.ory", "ivory"), ("ng.a v.o.i", "nga voi"),
+        ("犀_角粉", "犀角粉"), ("象牙，犀角", "象牙 犀角"), ("l'ivoire", "l ivoire"), ("for sale.Contact", "for sale contact"),
+        ("rhino-horn", "rhino horn"), ("3-4 pcs", "3 4 pcs"),
     ])
     func spelledOut(input: String, expected: String) {
         #expect(canon(input) == expected)

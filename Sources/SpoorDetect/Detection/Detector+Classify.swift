@@ -45,6 +45,7 @@ extension Detector {
                 ranges = original.map { normalizedRange(covering: $0, in: normalized) }
             }
             for range in ranges where !range.isEmpty || rule.effect != .suppress {
+                if rule.negatable && rules.isNegated(range, in: normalized.bytes) { continue }
                 scan.fired.append((r, range))
                 if rule.effect == .suppress {
                     for (h, hit) in scan.hits.enumerated() where hit.range.overlaps(range) { scan.suppressed.insert(h) }

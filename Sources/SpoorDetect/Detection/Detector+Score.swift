@@ -5,9 +5,9 @@ extension Detector {
     func score(listing: Listing, scans: [FieldScan]) -> Verdict {
         var steps: [Verdict.Step] = []
         var matches: [Verdict.TermMatch] = []
-        // Evidence per taxon: noisy-OR over distinct (term, field) occurrences not suppressed.
-        var missing: [Int: Double] = [:]  // taxon -> product of (1 - w)
-        var counted: Set<[Int]> = []
+        // Evidence per taxon: noisy-OR over distinct terms; a term repeated counts once, at the
+        // weight of its strongest occurrence (a title mention outweighs a description one).
+        var evidence: [Int: [Int: Double]] = [:]  // taxon -> term -> weight
         var firstHit: [Int: (term: Int, text: String, field: String)] = [:]
         for scan in scans {
             for (h, hit) in scan.hits.enumerated() {
@@ -22,15 +22,14 @@ extension Detector {
                     matches.append(.init(
                         field: scan.name, start: start, end: end, text: text, term: term.text, kind: term.kind,
                         taxon: index.taxa[term.taxon].scientific, suppressed: suppressed))
-                    guard !suppressed, counted.insert([t, scan.name == "title" ? 1 : 0]).inserted else { continue }
-                    var w = scoring.kindWeight[term.kind] ?? 0.5
-                    if Self.isShortLatinWord(term.text) { w *= scoring.shortTermFactor }
-                    if scan.name == "title" { w = min(0.95, w * scoring.titleFactor) }
-                    missing[term.taxon, default: 1] *= (1 - w)
+                    guard !suppressed else { continue }
+                    let w = weight(of: term, writtenAs: text, inTitle: scan.name == "title")
+                    if w > evidence[term.taxon, default: [:]][t, default: 0] { evidence[term.taxon, default: [:]][t] = w }
                     if firstHit[term.taxon] == nil { firstHit[term.taxon] = (t, text, scan.name) }
                 }
             }
         }
+        let missing = evidence.mapValues { $0.values.reduce(1.0) { $0 * (1 - $1) } }
         var taxa = missing.map { taxon, miss in
             let taxon = index.taxa[taxon]
             return Verdict.TaxonRef(id: taxon.id, name: taxon.scientific, common: taxon.names["en"]?.first,
@@ -44,7 +43,7 @@ extension Detector {
         var fired: [Verdict.RuleRef] = []
         var firedIDs: Set<Int> = []
         for scan in scans {
-            for (r, _) in scan.fired where firedIDs.insert(r).inserted {
+            for (r, range) in scan.fired where firedIDs.insert(r).inserted {
                 let rule = rules.rules[r]
                 switch rule.effect {
                 case .raise: raise += rule.weight
@@ -52,7 +51,9 @@ extension Detector {
                 case .suppress: break
                 }
                 let signed = rule.effect == .raise ? rule.weight : rule.effect == .lower ? -rule.weight : 0
-                fired.append(.init(id: rule.id, weight: signed, title: rule.title))
+                let source = scan.normalized.bytes.isEmpty || range.isEmpty ? 0..<0 : scan.normalized.sourceRange(of: range)
+                fired.append(.init(id: rule.id, weight: signed, title: rule.title, field: scan.name,
+                                   text: Self.substring(scan.original, utf8: source)))
             }
         }
 
@@ -81,6 +82,20 @@ extension Detector {
             }, index: index, fired: fired, matches: matches)
         return Verdict(id: listing.id, flagged: flagged, score: score, priority: priority, taxa: taxa,
                        matches: matches, rules: fired, explanation: explanation, steps: steps)
+    }
+
+    /// The evidence one occurrence of `term` gives.
+    private func weight(of term: TermIndex.Term, writtenAs text: String, inTitle: Bool) -> Double {
+        var w = scoring.kindWeight[term.kind] ?? 0.5
+        if Self.isShortLatinWord(term.text) { w *= scoring.shortTermFactor }
+        // A genus or family name is written capitalised; in lower case it is usually another word
+        // ("manis" is Malay for sweet, "pan" a frying pan).
+        if term.kind == .scientific || term.kind == .synonym, !term.text.contains(" "),
+           let first = text.first, first.isLetter, !first.isUppercase {
+            w *= scoring.shortTermFactor
+        }
+        if inTitle { w = min(0.95, w * scoring.titleFactor) }
+        return w
     }
 
     private func priority(flagged: Bool, score: Double, taxa: [Verdict.TaxonRef]) -> Priority {

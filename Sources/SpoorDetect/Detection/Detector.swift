@@ -9,7 +9,10 @@ public struct Detector: Sendable {
         public var threshold: Double = 0.5
         /// Evidence a single occurrence gives, by term kind.
         public var kindWeight: [TermIndex.Kind: Double] = [
-            .product: 0.6, .scientific: 0.6, .synonym: 0.55, .name: 0.5, .codeWord: 0.5,
+            .product: 0.6, .scientific: 0.6, .synonym: 0.55, .codeWord: 0.55,
+            // A common name alone is a mention, not an offer ("Tiger thermos", "Jaguar XF"): it
+            // takes a part, live-animal, claim or concealment rule to reach the threshold.
+            .name: 0.3,
         ]
         /// Multiplier for short Latin-script single words (`Ara`, `Pan`) that are often other words.
         public var shortTermFactor = 0.3

@@ -42,6 +42,10 @@ public struct Verdict: Sendable, Hashable, Codable {
         public var weight: Double
         /// The rule's title.
         public var title: String
+        /// The field it first fired in.
+        public var field: String
+        /// The text it matched there, as written.
+        public var text: String
     }
 
     /// One number that moved the score, for `--explain`.

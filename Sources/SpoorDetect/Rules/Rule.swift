@@ -1,3 +1,5 @@
+import SpoorMatch
+
 /// A context rule: a PCRE2 pattern whose match raises or lowers a listing's score, or masks a
 /// watchlist term used innocently ("ivory white", "Tiger Balm").
 public struct Rule: Sendable {
@@ -35,6 +37,8 @@ public struct Rule: Sendable {
     public var literals: [String]
     /// How much the score moves (for `raise` and `lower`).
     public var weight: Double
+    /// Whether a match preceded by a negation cue ("not resin", "no es réplica") is ignored.
+    public var negatable: Bool
     /// What a match does.
     public var effect: Effect
     /// Texts the pattern must match.
@@ -52,13 +56,34 @@ public struct RuleSet: Sendable {
     /// The rules in file order.
     public var rules: [Rule]
 
+    /// Normalized words that negate what follows them, for ``Rule/negatable`` rules.
+    public var negationCues: Set<String>
+
     /// Creates a set from compiled rules.
-    public init(rules: [Rule]) {
+    public init(rules: [Rule], negationCues: Set<String> = []) {
         self.rules = rules
+        self.negationCues = negationCues
     }
 
     /// An empty set.
     public static let empty = RuleSet(rules: [])
+
+    /// Whether one of the three words before `range` of normalized `text` is a negation cue (for
+    /// scripts without spaces: whether the text just before ends with one).
+    public func isNegated(_ range: Range<Int>, in text: [UInt8]) -> Bool {
+        guard !negationCues.isEmpty, range.lowerBound > 0 else { return false }
+        let before = text[max(0, range.lowerBound - 48)..<range.lowerBound]
+        let words = before.split(separator: 0x20).suffix(3)
+        for word in words {
+            let w = String(decoding: word, as: UTF8.self)
+            if negationCues.contains(w) { return true }
+        }
+        if let last = words.last, before.last != 0x20 || words.count == 1 {
+            let tail = String(decoding: last, as: UTF8.self)
+            return negationCues.contains { cue in cue.unicodeScalars.contains { WordScan.isUnspacedScript($0.value) } && tail.hasSuffix(cue) }
+        }
+        return false
+    }
 
     /// Every literal of every rule, for the shared automaton.
     public var literals: [String] { Array(Set(rules.flatMap(\.literals))).sorted() }

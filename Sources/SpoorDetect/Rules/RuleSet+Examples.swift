@@ -27,7 +27,7 @@ extension RuleSet {
             for (examples, shouldMatch) in [(rule.mustMatch, true), (rule.mustNotMatch, false)] {
                 for example in examples {
                     do {
-                        let matched = try rule.matches(example, normalizer: normalizer)
+                        let matched = try rule.matches(example, normalizer: normalizer, negationCues: self)
                         if matched != shouldMatch {
                             failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: shouldMatch))
                         }
@@ -42,11 +42,15 @@ extension RuleSet {
 }
 
 extension Rule {
-    /// Whether the rule's pattern matches `text` (normalized first unless the rule targets the original).
-    public func matches(_ text: String, normalizer: Normalizer = Normalizer()) throws(PCRE2Error) -> Bool {
+    /// Whether the rule's pattern matches `text` (normalized first unless the rule targets the
+    /// original), ignoring matches that `negationCues` negates when the rule is negatable.
+    public func matches(_ text: String, normalizer: Normalizer = Normalizer(), negationCues: RuleSet = .empty) throws(PCRE2Error) -> Bool {
         switch target {
-        case .normalized: return try regex.firstMatch(in: normalizer.normalize(text).bytes) != nil
-        case .original: return try regex.firstMatch(in: text) != nil
+        case .normalized:
+            let bytes = normalizer.normalize(text).bytes
+            return try regex.allMatches(in: bytes).contains { !(negatable && negationCues.isNegated($0, in: bytes)) }
+        case .original:
+            return try regex.firstMatch(in: text) != nil
         }
     }
 }

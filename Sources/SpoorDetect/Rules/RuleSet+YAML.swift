@@ -10,10 +10,13 @@ extension RuleSet {
     /// files are valid, every pattern compiles and ids are unique.
     public static func load(paths: [String]) throws(DataFileError) -> RuleSet {
         var rules: [Rule] = []
+        var cues: Set<String> = []
         var seen: [String: String] = [:]
         for path in paths {
             for file in try DataFiles.yamlFiles(at: path) {
-                for rule in try load(file: file) {
+                let loaded = try load(file: file)
+                cues.formUnion(loaded.negationCues)
+                for rule in loaded.rules {
                     if let other = seen[rule.id] {
                         throw DataFileError(.duplicateID, file: file, line: nil, "rule id '\(rule.id)' is already defined at \(other)")
                     }
@@ -22,28 +25,33 @@ extension RuleSet {
                 }
             }
         }
-        return RuleSet(rules: rules)
+        return RuleSet(rules: rules, negationCues: cues)
     }
 
     /// Loads one rules file.
-    public static func load(file: String) throws(DataFileError) -> [Rule] {
+    public static func load(file: String) throws(DataFileError) -> RuleSet {
         try parse(try DataFiles.readText(file), file: file)
     }
 
     private static let keys: Set<String> = [
         "id", "title", "description", "fields", "pattern", "target", "literals", "weight", "effect", "examples",
+        "negatable",
     ]
 
     /// Parses rules YAML; `file` names the source in errors.
-    public static func parse(_ text: String, file: String, normalizer: Normalizer = Normalizer()) throws(DataFileError) -> [Rule] {
+    public static func parse(_ text: String, file: String, normalizer: Normalizer = Normalizer()) throws(DataFileError) -> RuleSet {
         let reader = YAMLReader(file: file)
         let root = try reader.parse(text)
-        let top = try reader.mapping(root, "the rules file", allowed: ["schema", "description", "rules"])
+        let top = try reader.mapping(root, "the rules file", allowed: ["schema", "description", "negation_cues", "rules"])
         let schema = try reader.string(top, "schema", in: "the rules file", parent: root)
         guard schema == Self.schema else {
             throw reader.error(.schema, top["schema"], "unsupported schema '\(schema)' (expected \(Self.schema))")
         }
-        guard let list = top["rules"] else { throw reader.error(.schema, root, "the rules file has no 'rules'") }
+        var cues: Set<String> = []
+        if let node = top["negation_cues"] {
+            for cue in try reader.strings(node, "'negation_cues'") { cues.insert(normalizer.canonical(cue)) }
+        }
+        guard let list = top["rules"] else { return RuleSet(rules: [], negationCues: cues) }
         var rules: [Rule] = []
         for node in try reader.sequence(list, "'rules'") {
             let map = try reader.mapping(node, "a rule", allowed: keys)
@@ -74,6 +82,11 @@ extension RuleSet {
                 }
                 weight = value
             }
+            var negatable = false
+            if let node = map["negatable"] {
+                guard let value = node.bool else { throw reader.error(.invalidValue, node, "\(what): 'negatable' must be true or false") }
+                negatable = value
+            }
             let literals = try map["literals"].map { (n: Node) throws(DataFileError) in try reader.strings(n, "'literals' of \(what)") } ?? []
             let normalizedLiterals = literals.map { normalizer.canonical($0) }
             if let empty = zip(literals, normalizedLiterals).first(where: { $0.1.isEmpty }) {
@@ -93,9 +106,9 @@ extension RuleSet {
             }
             rules.append(Rule(
                 id: id, title: title, description: description, fields: fields, pattern: pattern, target: target,
-                literals: normalizedLiterals, weight: weight, effect: effect, mustMatch: mustMatch,
+                literals: normalizedLiterals, weight: weight, negatable: negatable, effect: effect, mustMatch: mustMatch,
                 mustNotMatch: mustNotMatch, origin: "\(file):\(node.mark?.line ?? 0)", regex: regex))
         }
-        return rules
+        return RuleSet(rules: rules, negationCues: cues)
     }
 }

@@ -92,20 +92,42 @@ struct TokenEmitter {
         }
     }
 
-    /// Joins words separated only by symbols or emoji with no space (`iv🐘ory`, `rhino*horn`).
+    /// Joins words that a seller split without a space: across symbols or emoji (`iv🐘ory`,
+    /// `rhino*horn`), across one `.`, `-`, `_` or `·` when one side is at most two characters
+    /// (`iv.ory`, `ng.a`), and across such a mark between two CJK or Thai characters (`犀_角`).
+    /// A space, a comma or an apostrophe (`l'ivoire`) always separates.
     private func joinAcrossSymbols(_ tokens: [Range<Int>]) -> [Range<Int>] {
         var out: [Range<Int>] = [tokens[0]]
+        var previousSize = wordUnits(in: tokens[0])
         for token in tokens.dropFirst() {
             let previous = out[out.count - 1]
             let gap = previous.upperBound..<token.lowerBound
-            if gap.allSatisfy(isJoiningSymbol) {
+            let size = wordUnits(in: token)
+            var join = gap.allSatisfy(isJoiningSymbol)
+            if !join, gap.count == 1, Self.intraWordMarks.contains(units.scalar[gap.lowerBound]) {
+                let left = previous.upperBound - 1, right = token.lowerBound
+                let unspaced = units.kind[left] == .letter && units.kind[right] == .letter
+                    && WordEdge.isUnspacedScript(units.scalar[left]) && WordEdge.isUnspacedScript(units.scalar[right])
+                let short = min(previousSize, size) <= 2 && hasLetter(previous) && hasLetter(token)
+                join = unspaced || short
+            }
+            if join {
                 out[out.count - 1] = previous.lowerBound..<token.upperBound
+                previousSize += size
             } else {
                 out.append(token)
+                previousSize = size
             }
         }
         return out
     }
+
+    /// `.`, `-`, `_`, `·`, `・`, `‧`, `•`: marks sellers put inside a word.
+    private static let intraWordMarks: Set<UInt32> = [0x2E, 0x2D, 0x5F, 0xB7, 0x30FB, 0x2027, 0x2022, 0x2010, 0x2011]
+
+    private func wordUnits(in token: Range<Int>) -> Int { token.lazy.filter(isWordUnit).count }
+
+    private func hasLetter(_ token: Range<Int>) -> Bool { token.contains { units.kind[$0] == .letter } }
 
     /// Whether a rewritten word is one letter or one leetspeak digit.
     private func isSingle(_ word: [Letter]) -> Bool {
@@ -176,7 +198,7 @@ struct TokenEmitter {
     }
 
     /// Replaces leetspeak characters with letters when the word shows it is disguised: a digit or
-    /// `@`/`$` between letters, or one digit leading four or more letters.
+    /// `@`/`$` between letters, or one digit leading or ending four or more letters.
     private mutating func undoLeetspeak() {
         let n = word.count
         guard n >= 3 else { return }
@@ -191,8 +213,13 @@ struct TokenEmitter {
             if lo > 0 && k < n && word[lo - 1].isLetter && word[k].isLetter { disguised = true }
         }
         guard !runs.isEmpty else { return }
+        // One digit leading or ending four or more letters (`3lephant`, `rhin0`).
         if !disguised, let first = runs.first, first == 0..<1, word[0].scalar != Self.at, word[0].scalar != Self.dollar,
            n >= 5, word[1..<5].allSatisfy(\.isLetter) {
+            disguised = true
+        }
+        if !disguised, let last = runs.last, last == (n - 1)..<n, word[n - 1].scalar != Self.at,
+           word[n - 1].scalar != Self.dollar, n >= 5, word[(n - 5)..<(n - 1)].allSatisfy(\.isLetter) {
             disguised = true
         }
         guard disguised else { return }

@@ -15,12 +15,13 @@ struct VerdictReport {
             let state = match.suppressed ? " (innocent use)" : ""
             lines.append("  match: \(match.field)[\(match.start)..<\(match.end)] \"\(match.text)\" = \(match.kind.rawValue) \"\(match.term)\" → \(match.taxon)\(state)")
         }
+        let quoted = Dictionary(verdict.rules.map { ("rule \($0.id): \($0.title)", " — \($0.field) \"\($0.text)\"") }, uniquingKeysWith: { a, _ in a })
         for step in verdict.steps {
             let sign = step.delta >= 0 ? "+" : "−"
-            lines.append("  \(sign)\(String(format: "%.2f", abs(step.delta)))  \(step.reason)")
+            lines.append("  \(sign)\(String(format: "%.2f", abs(step.delta)))  \(step.reason)\(quoted[step.reason] ?? "")")
         }
         for rule in verdict.rules where rule.weight == 0 {
-            lines.append("  mask   rule \(rule.id): \(rule.title)")
+            lines.append("  mask   rule \(rule.id): \(rule.title) — \(rule.field) \"\(rule.text)\"")
         }
         lines.append("  → \(verdict.explanation)")
         return lines.joined(separator: "\n") + "\n"
