@@ -15,17 +15,21 @@ extension Detector {
                 let source = scan.normalized.sourceRange(of: hit.range)
                 let text = Self.substring(scan.original, utf8: source)
                 let (start, end) = Self.scalarOffsets(scan.original, utf8: source)
-                var taxaSeen: Set<Int> = []
+                // One occurrence per taxon: the strongest of the terms it stands for.
+                var strongest: [Int: (term: Int, weight: Double)] = [:]
                 for t in hit.terms {
                     let term = index.terms[t]
-                    guard taxaSeen.insert(term.taxon).inserted else { continue }
+                    let w = weight(of: term, writtenAs: text, inTitle: scan.name == "title")
+                    if w > strongest[term.taxon]?.weight ?? -1 { strongest[term.taxon] = (t, w) }
+                }
+                for (taxon, best) in strongest.sorted(by: { $0.key < $1.key }) {
+                    let term = index.terms[best.term]
                     matches.append(.init(
                         field: scan.name, start: start, end: end, text: text, term: term.text, kind: term.kind,
-                        taxon: index.taxa[term.taxon].scientific, suppressed: suppressed))
+                        taxon: index.taxa[taxon].scientific, suppressed: suppressed))
                     guard !suppressed else { continue }
-                    let w = weight(of: term, writtenAs: text, inTitle: scan.name == "title")
-                    if w > evidence[term.taxon, default: [:]][t, default: 0] { evidence[term.taxon, default: [:]][t] = w }
-                    if firstHit[term.taxon] == nil { firstHit[term.taxon] = (t, text, scan.name) }
+                    if best.weight > evidence[taxon, default: [:]][best.term, default: 0] { evidence[taxon, default: [:]][best.term] = best.weight }
+                    if firstHit[taxon] == nil { firstHit[taxon] = (best.term, text, scan.name) }
                 }
             }
         }
@@ -86,7 +90,8 @@ extension Detector {
 
     /// The evidence one occurrence of `term` gives.
     private func weight(of term: TermIndex.Term, writtenAs text: String, inTitle: Bool) -> Double {
-        var w = scoring.kindWeight[term.kind] ?? 0.5
+        let kind = term.kind == .name && index.taxa[term.taxon].namesAreProducts ? .product : term.kind
+        var w = scoring.kindWeight[kind] ?? 0.5
         if Self.isShortLatinWord(term.text) { w *= scoring.shortTermFactor }
         // A genus or family name is written capitalised; in lower case it is usually another word
         // ("manis" is Malay for sweet, "pan" a frying pan).

@@ -137,12 +137,17 @@ public struct Taxon: Sendable, Hashable, Codable, Identifiable {
     public var products: [String: [String]]
     /// Trade and code words, with sources.
     public var codeWords: [CodeWord]
+    /// Whether naming the taxon names the goods: taxa traded as material (corals, timbers,
+    /// agarwood) or as live animals and plants (tortoises, parrots, otters, orchids), whose names
+    /// sellers rarely use for anything else. Their common names then weigh as much as product
+    /// words; other names (tiger, jaguar, rhino) need corroboration.
+    public var namesAreProducts: Bool
 
     /// Creates a taxon.
     public init(
         id: String, scientific: String, rank: Rank, appendix: Appendix, annotation: String? = nil,
         priority: Priority, synonyms: [String] = [], names: [String: [String]] = [:],
-        products: [String: [String]] = [:], codeWords: [CodeWord] = []
+        products: [String: [String]] = [:], codeWords: [CodeWord] = [], namesAreProducts: Bool = false
     ) {
         self.id = id
         self.scientific = scientific
@@ -154,6 +159,7 @@ public struct Taxon: Sendable, Hashable, Codable, Identifiable {
         self.names = names
         self.products = products
         self.codeWords = codeWords
+        self.namesAreProducts = namesAreProducts
     }
 
     /// A display name: the first English common name with the scientific name, or the latter alone.

@@ -30,6 +30,7 @@ extension Watchlist {
 
     private static let taxonKeys: Set<String> = [
         "id", "scientific", "rank", "appendix", "annotation", "priority", "synonyms", "names", "products", "code_words",
+        "names_are_products",
     ]
 
     private static func parseTaxon(_ node: Node, _ reader: YAMLReader) throws(DataFileError) -> Taxon {
@@ -72,9 +73,15 @@ extension Watchlist {
                 codeWords.append(CodeWord(term: term, lang: lang, source: source))
             }
         }
+        var namesAreProducts = false
+        if let node = map["names_are_products"] {
+            guard let value = node.bool else { throw reader.error(.invalidValue, node, "\(what): 'names_are_products' must be true or false") }
+            namesAreProducts = value
+        }
         return Taxon(
             id: id, scientific: scientific, rank: rank, appendix: appendix, annotation: annotation,
-            priority: priority, synonyms: synonyms, names: names, products: products, codeWords: codeWords)
+            priority: priority, synonyms: synonyms, names: names, products: products, codeWords: codeWords,
+            namesAreProducts: namesAreProducts)
     }
 
     private static func languageMap(_ node: Node?, _ what: String, _ reader: YAMLReader) throws(DataFileError) -> [String: [String]] {
