@@ -72,7 +72,7 @@ import Testing
         ("I . V . O . R . Y", "ivory"), ("real i.v.o.r.y bangle", "real ivory bangle"),
         ("象.牙", "象牙"), ("e.g. this", "eg this"), ("iv.ory", "ivory"), ("ng.a v.o.i", "nga voi"),
         ("犀_角粉", "犀角粉"), ("象牙，犀角", "象牙 犀角"), ("l'ivoire", "l ivoire"), ("for sale.Contact", "for sale contact"),
-        ("rhino-horn", "rhino horn"), ("3-4 pcs", "3 4 pcs"),
+        ("rhino-horn", "rhino horn"), ("3-4 pcs", "3 4 pcs"), ("ง า ช้ า ง", "งาช้าง"),
     ])
     func spelledOut(input: String, expected: String) {
         #expect(canon(input) == expected)

@@ -7,7 +7,7 @@ extension Detector {
         var original: String
         var normalized: NormalizedText
         var hits: [TermIndex.Hit]
-        var literals: Set<Int>
+        var literals: [Bool]
         var suppressed: Set<Int>
         var fired: [(rule: Int, range: Range<Int>)]
     }
@@ -33,7 +33,7 @@ extension Detector {
         let field = scan.name, text = scan.original, normalized = scan.normalized
         for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field) {
             if !rule.literals.isEmpty {
-                guard ruleLiterals[r].contains(where: scan.literals.contains) else { continue }
+                guard ruleLiterals[r].contains(where: { scan.literals[$0] }) else { continue }
             }
             let ranges: [Range<Int>]
             switch rule.target {

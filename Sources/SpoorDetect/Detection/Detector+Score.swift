@@ -5,8 +5,8 @@ extension Detector {
     func score(listing: Listing, scans: [FieldScan]) -> Verdict {
         var steps: [Verdict.Step] = []
         var matches: [Verdict.TermMatch] = []
-        // Evidence per taxon: noisy-OR over distinct terms; a term repeated counts once, at the
-        // weight of its strongest occurrence (a title mention outweighs a description one).
+        // Evidence per taxon: each term counts once, at the weight of its strongest occurrence (a
+        // title mention outweighs a description one).
         var evidence: [Int: [Int: Double]] = [:]  // taxon -> term -> weight
         var firstHit: [Int: (term: Int, text: String, field: String)] = [:]
         for scan in scans {
@@ -33,7 +33,13 @@ extension Detector {
                 }
             }
         }
-        let missing = evidence.mapValues { $0.values.reduce(1.0) { $0 * (1 - $1) } }
+        // Within a kind the strongest term counts (two names of one animal are one mention);
+        // different kinds corroborate each other (a name and a product word).
+        let missing = evidence.mapValues { terms in
+            var strongestByKind: [TermIndex.Kind: Double] = [:]
+            for (t, w) in terms { strongestByKind[index.terms[t].kind] = max(strongestByKind[index.terms[t].kind] ?? 0, w) }
+            return strongestByKind.values.reduce(1.0) { $0 * (1 - $1) }
+        }
         var taxa = missing.map { taxon, miss in
             let taxon = index.taxa[taxon]
             return Verdict.TaxonRef(id: taxon.id, name: taxon.scientific, common: taxon.names["en"]?.first,

@@ -139,17 +139,18 @@ public struct TermIndex: Sendable {
     public struct Hits: Sendable {
         /// Accepted, non-overlapping term occurrences, in order.
         public var terms: [Hit] = []
-        /// Indices (into ``TermIndex/literals``) of literals present anywhere.
-        public var literals: Set<Int> = []
+        /// For each literal (indexed as ``TermIndex/literals``), whether it occurs anywhere.
+        public var literals: [Bool] = []
     }
 
     /// Searches normalized text once for every term and literal.
     public func search(_ text: NormalizedText) -> Hits {
         text.bytes.withUnsafeBufferPointer { bytes in
             var found = Hits()
+            found.literals = [Bool](repeating: false, count: literals.count)
             var candidates: [Match] = []
             automaton.forEachMatch(in: bytes) { match in
-                for literal in patternLiterals[match.pattern] { found.literals.insert(literal) }
+                for literal in patternLiterals[match.pattern] { found.literals[literal] = true }
                 if !patternTerms[match.pattern].isEmpty,
                    WordBoundaryPolicy.words.allows(match.range, in: bytes) || isCompound(match.range, in: bytes) {
                     candidates.append(match)

@@ -2,7 +2,9 @@ import SpoorMatch
 
 /// A context rule: a PCRE2 pattern whose match raises or lowers a listing's score, or masks a
 /// watchlist term used innocently ("ivory white", "Tiger Balm").
-public struct Rule: Sendable {
+///
+/// A class, so that the detector's hot loop passes rules by reference instead of copying them.
+public final class Rule: Sendable {
     /// What a match does.
     public enum Effect: String, Sendable, Hashable, Codable, CaseIterable {
         /// Adds `weight` to the score of a listing that already names a watchlist taxon.
@@ -22,33 +24,55 @@ public struct Rule: Sendable {
     }
 
     /// A stable id such as `sale.price` or `innocent.ivory-colour`.
-    public var id: String
+    public let id: String
     /// A short title.
-    public var title: String
+    public let title: String
     /// Why the rule exists.
-    public var description: String
+    public let description: String
     /// The listing fields it looks at (`title`, `description`).
-    public var fields: Set<String>
+    public let fields: Set<String>
     /// The PCRE2 pattern (compiled caseless, UTF, with JIT and match limits).
-    public var pattern: String
+    public let pattern: String
     /// Which text the pattern runs on.
-    public var target: Target
+    public let target: Target
     /// Literals (normalized) of which at least one must occur before the regex runs; empty: always run.
-    public var literals: [String]
+    public let literals: [String]
     /// How much the score moves (for `raise` and `lower`).
-    public var weight: Double
+    public let weight: Double
     /// Whether a match preceded by a negation cue ("not resin", "no es réplica") is ignored.
-    public var negatable: Bool
+    public let negatable: Bool
     /// What a match does.
-    public var effect: Effect
+    public let effect: Effect
     /// Texts the pattern must match.
-    public var mustMatch: [String]
+    public let mustMatch: [String]
     /// Texts it must not match.
-    public var mustNotMatch: [String]
+    public let mustNotMatch: [String]
     /// The file and line it came from.
-    public var origin: String
+    public let origin: String
     /// The compiled pattern.
     public let regex: PCRE2Regex
+
+    /// Creates a rule from its parts.
+    public init(
+        id: String, title: String, description: String, fields: Set<String>, pattern: String, target: Target,
+        literals: [String], weight: Double, negatable: Bool, effect: Effect, mustMatch: [String],
+        mustNotMatch: [String], origin: String, regex: PCRE2Regex
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.fields = fields
+        self.pattern = pattern
+        self.target = target
+        self.literals = literals
+        self.weight = weight
+        self.negatable = negatable
+        self.effect = effect
+        self.mustMatch = mustMatch
+        self.mustNotMatch = mustNotMatch
+        self.origin = origin
+        self.regex = regex
+    }
 }
 
 /// Rules loaded from `rules/*.yaml`, compiled and ready to run.

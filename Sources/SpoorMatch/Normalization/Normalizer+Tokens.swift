@@ -10,9 +10,13 @@ struct TokenEmitter {
         var start: UInt32
         var end: UInt32
         var isLetter: Bool
+        var isMark: Bool
     }
 
+    /// The word being rewritten.
     private var word: [Letter] = []
+    /// Every rewritten word, back to back (no allocation per word).
+    private var flat: [Letter] = []
     /// Where the last emitted scalar's source ended (for the range of the space after it).
     private var lastEnd: UInt32 = 0
 
@@ -57,6 +61,7 @@ struct TokenEmitter {
             tokens.append(lo..<i)
         }
         guard !tokens.isEmpty else { return }
+        flat.reserveCapacity(n)
         guard options.joinSpelledOut else {
             for token in tokens { emit(rewrite(token), into: &out) }
             return
@@ -81,8 +86,8 @@ struct TokenEmitter {
                 run.append(next)
                 end += 1
             }
-            let letters = run.filter { $0[0].isLetter }.count
-            let allUnspaced = run.allSatisfy { $0[0].isLetter && WordEdge.isUnspacedScript($0[0].scalar) }
+            let letters = run.filter { flat[$0.lowerBound].isLetter }.count
+            let allUnspaced = run.allSatisfy { flat[$0.lowerBound].isLetter && WordEdge.isUnspacedScript(flat[$0.lowerBound].scalar) }
             if (run.count >= 3 && letters >= 2) || (run.count >= 2 && allUnspaced) {
                 emit(rewrite(tokens[k].lowerBound..<tokens[end - 1].upperBound), into: &out)
             } else {
@@ -129,9 +134,12 @@ struct TokenEmitter {
 
     private func hasLetter(_ token: Range<Int>) -> Bool { token.contains { units.kind[$0] == .letter } }
 
-    /// Whether a rewritten word is one letter or one leetspeak digit.
-    private func isSingle(_ word: [Letter]) -> Bool {
-        word.count == 1 && (word[0].isLetter || Self.leetLetter(word[0].scalar) != nil)
+    /// Whether a rewritten word is one character: a letter with any marks on it (Thai ช้), or
+    /// one leetspeak digit.
+    private func isSingle(_ word: Range<Int>) -> Bool {
+        guard let first = word.first else { return false }
+        if word.count == 1 { return flat[first].isLetter || Self.leetLetter(flat[first].scalar) != nil }
+        return flat[first].isLetter && flat[(first + 1)..<word.upperBound].allSatisfy(\.isMark)
     }
 
     /// The letter a leetspeak character stands for.
@@ -149,30 +157,33 @@ struct TokenEmitter {
         }
     }
 
-    /// The word units of `token` with its disguises undone.
-    private mutating func rewrite(_ token: Range<Int>) -> [Letter] {
+    /// Rewrites the word units of `token` with their disguises undone, appending them to `flat`;
+    /// returns where they are.
+    private mutating func rewrite(_ token: Range<Int>) -> Range<Int> {
         word.removeAll(keepingCapacity: true)
         for u in token where isWordUnit(u) {
             word.append(Letter(scalar: units.scalar[u], written: units.written[u], start: units.start[u],
-                               end: units.end[u], isLetter: units.kind[u] == .letter))
+                               end: units.end[u], isLetter: units.kind[u] == .letter, isMark: units.kind[u] == .mark))
         }
         if options.leetspeak { undoLeetspeak() }
         if options.foldConfusables { foldConfusables() }
         if options.squeezeRepeats { squeezeRepeats() }
-        return word
+        let start = flat.count
+        flat.append(contentsOf: word)
+        return start..<flat.count
     }
 
     /// Appends a rewritten word, preceded by a space (mapped to the separators it replaces) when
     /// something came before.
-    private mutating func emit(_ letters: [Letter], into out: inout NormalizedText) {
+    private mutating func emit(_ letters: Range<Int>, into out: inout NormalizedText) {
         guard let first = letters.first else { return }
         if !out.bytes.isEmpty {
-            out.append(0x20, from: lastEnd..<max(lastEnd, first.start))
+            out.append(0x20, from: lastEnd..<max(lastEnd, flat[first].start))
         }
-        for letter in letters {
-            out.append(scalar: letter.scalar, from: letter.start..<letter.end)
+        for k in letters {
+            out.append(scalar: flat[k].scalar, from: flat[k].start..<flat[k].end)
         }
-        lastEnd = letters[letters.count - 1].end
+        lastEnd = flat[letters.upperBound - 1].end
     }
 
     /// Folds look-alike letters to Latin in a word that mixes them with Latin letters, or is made
@@ -246,8 +257,7 @@ struct TokenEmitter {
     /// in scripts with spaces; the kept letter's source covers the whole run.
     private mutating func squeezeRepeats() {
         guard word.count >= 3 else { return }
-        var out: [Letter] = []
-        out.reserveCapacity(word.count)
+        var write = 0
         var k = 0
         while k < word.count {
             var end = k + 1
@@ -255,12 +265,16 @@ struct TokenEmitter {
             if end - k >= 3 && word[k].isLetter && !WordEdge.isUnspacedScript(word[k].scalar) {
                 var kept = word[k]
                 kept.end = word[end - 1].end
-                out.append(kept)
+                word[write] = kept
+                write += 1
             } else {
-                out.append(contentsOf: word[k..<end])
+                for r in k..<end {
+                    word[write] = word[r]
+                    write += 1
+                }
             }
             k = end
         }
-        word = out
+        word.removeSubrange(write...)
     }
 }

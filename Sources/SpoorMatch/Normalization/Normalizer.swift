@@ -89,7 +89,18 @@ struct Units {
         for s in text.unicodeScalars {
             let from = offset
             offset += UInt32(UTF8.width(s))
-            folding.forEachFolded(s.value) { folded in
+            let value = s.value
+            if value < 0x80 {
+                // ASCII: fold and classify from tables, no normalization needed.
+                let k = ScalarFolding.asciiKinds[Int(value)]
+                scalar.append((0x41...0x5A).contains(value) ? value | 0x20 : value)
+                written.append(value)
+                kind.append(k)
+                start.append(from)
+                end.append(offset)
+                continue
+            }
+            folding.forEachFolded(value) { folded in
                 let k = ScalarFolding.kind(of: folded)
                 switch k {
                 case .ignorable:

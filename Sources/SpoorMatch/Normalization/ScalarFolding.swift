@@ -179,7 +179,8 @@ struct ScalarFolding: Sendable {
         }
     }
 
-    private static let asciiKinds: [ScalarKind] = (0..<128).map { (b: Int) -> ScalarKind in
+    /// The kind of every ASCII scalar.
+    static let asciiKinds: [ScalarKind] = (0..<128).map { (b: Int) -> ScalarKind in
         switch b {
         case 0x30...0x39: return .digit
         case 0x41...0x5A, 0x61...0x7A: return .letter

@@ -28,22 +28,23 @@ struct Classify: ParsableCommand {
 
     func run() throws {
         let detector = try detector.makeDetector()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         let decoder = JSONDecoder()
         var lineNumber = 0
         var flagged = 0, total = 0, errors = 0
-        for line in try LineReader(path: input) {
+        var reader = try LineReader(path: input)
+        var output = ""
+        output.reserveCapacity(1 << 20)
+        while let line = reader.nextBytes() {
             lineNumber += 1
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            guard line.contains(where: { $0 > 0x20 }) else { continue }
             let listing: Listing
             do {
-                listing = try decoder.decode(Listing.self, from: Data(line.utf8))
+                listing = try decoder.decode(Listing.self, from: Data(line))
             } catch {
                 errors += 1
                 let message = "\(input):\(lineNumber): \(Self.describe(error))"
                 FileHandle.standardError.write(Data("spoor: \(message)\n".utf8))
-                if !explain { print(Self.errorLine(line: lineNumber, message: message)) }
+                if !explain { output += Self.errorLine(line: lineNumber, message: message) + "\n" }
                 continue
             }
             total += 1
@@ -51,14 +52,24 @@ struct Classify: ParsableCommand {
             if verdict.flagged { flagged += 1 }
             if flaggedOnly && !verdict.flagged { continue }
             if explain {
-                print(VerdictReport(verdict: verdict, listing: listing).text)
+                output += VerdictReport(verdict: verdict, listing: listing).text + "\n"
             } else {
-                print(String(decoding: try encoder.encode(VerdictLine(verdict)), as: UTF8.self))
+                output += JSONLineWriter.line(verdict)
+                output += "\n"
             }
+            if output.utf8.count >= 1 << 20 { Self.write(&output) }
         }
+        Self.write(&output)
         if explain {
             print("\(total) listings, \(flagged) flagged\(errors > 0 ? ", \(errors) malformed lines" : "").")
         }
+    }
+
+    /// Writes and empties the output buffer.
+    static func write(_ output: inout String) {
+        guard !output.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        output.removeAll(keepingCapacity: true)
     }
 
     static func errorLine(line: Int, message: String) -> String {
@@ -75,25 +86,5 @@ struct Classify: ParsableCommand {
             return context.codingPath.isEmpty ? "not a JSON object" : context.debugDescription
         default: return "\(error)"
         }
-    }
-}
-
-/// The JSON line of one verdict, keys in the documented order.
-struct VerdictLine: Encodable {
-    let verdict: Verdict
-    init(_ verdict: Verdict) { self.verdict = verdict }
-
-    enum Keys: String, CodingKey { case id, flagged, score, priority, taxa, matches, rules, explanation }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(verdict.id, forKey: .id)
-        try c.encode(verdict.flagged, forKey: .flagged)
-        try c.encode(verdict.score, forKey: .score)
-        try c.encode(verdict.priority, forKey: .priority)
-        try c.encode(verdict.taxa, forKey: .taxa)
-        try c.encode(verdict.matches, forKey: .matches)
-        try c.encode(verdict.rules, forKey: .rules)
-        try c.encode(verdict.explanation, forKey: .explanation)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Reads a file (or standard input for `-`) line by line without loading it whole.
 struct LineReader: Sequence, IteratorProtocol {
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    private var position = 0
     private var finished = false
 
     /// Opens `path`, or standard input for `-`.
@@ -18,22 +19,34 @@ struct LineReader: Sequence, IteratorProtocol {
         }
     }
 
-    /// The next line, without its newline.
-    mutating func next() -> String? {
+    /// The next line's bytes, without its newline (or a trailing carriage return).
+    mutating func nextBytes() -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return String(decoding: line, as: UTF8.self)
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > position && buffer[end - 1] == 0x0D { end -= 1 }
+                let line = buffer[position..<end]
+                position = newline + 1
+                return line
             }
             if finished {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
+                guard position < buffer.count else { return nil }
+                defer { position = buffer.count }
+                return buffer[position...]
             }
-            let chunk = handle.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+            // Keep the unread tail, then read the next chunk after it.
+            if position > 0 {
+                buffer.removeSubrange(0..<position)
+                position = 0
+            }
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
         }
+    }
+
+    /// The next line as text.
+    mutating func next() -> String? {
+        nextBytes().map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
