@@ -52,7 +52,7 @@ import Testing
     @Test(arguments: [
         ("1v0ry", "ivory"), ("iv0ry", "ivory"), ("h0rn", "horn"), ("p@ngolin", "pangolin"),
         ("t1ger", "tiger"), ("3lephant tusk", "elephant tusk"), ("r h 1 n o", "rhino"),
-        ("ta$k", "task"), ("Rhin0 h0rn", "rhino horn"),
+        ("ta$k", "task"), ("Rhin0 h0rn", "rhino horn"), ("Afr!can gr3y", "african grey"), ("熊*胆粉", "熊胆粉"),
     ])
     func leetspeak(input: String, expected: String) {
         #expect(canon(input) == expected)
@@ -61,7 +61,7 @@ import Testing
     @Test(arguments: [
         ("10cm", "10cm"), ("mp3 player", "mp3 player"), ("4x4", "4x4"), ("$100", "100"),
         ("1,200 USD", "1 200 usd"), ("5kg", "5kg"), ("@tiger_shop", "tiger shop"), ("2024", "2024"),
-        ("ps5", "ps5"), ("iphone 7", "iphone 7"), ("win10", "win10"),
+        ("ps5", "ps5"), ("iphone 7", "iphone 7"), ("win10", "win10"), ("Wow! Great", "wow great"), ("!important", "important"),
     ])
     func leetspeakLeavesNumbersAlone(input: String, expected: String) {
         #expect(canon(input) == expected)

@@ -98,7 +98,8 @@ extension Detector {
     private func weight(of term: TermIndex.Term, writtenAs text: String, inTitle: Bool) -> Double {
         let kind = term.kind == .name && index.taxa[term.taxon].namesAreProducts ? .product : term.kind
         var w = scoring.kindWeight[kind] ?? 0.5
-        if Self.isShortLatinWord(term.text) { w *= scoring.shortTermFactor }
+        let latin = term.kind == .scientific || term.kind == .synonym
+        if latin && Self.isShortLatinWord(term.text) { w *= scoring.shortTermFactor }
         // A genus or family name is written capitalised; in lower case it is usually another word
         // ("manis" is Malay for sweet, "pan" a frying pan).
         if term.kind == .scientific || term.kind == .synonym, !term.text.contains(" "),

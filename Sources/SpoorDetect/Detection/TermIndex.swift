@@ -64,6 +64,12 @@ public struct TermIndex: Sendable {
         "statue", "figurine", "netsuke", "cup", "wine", "meat", "leather", "for", "sale", "buy", "sell",
     ]
 
+    /// Prepositions and articles sellers leave out of multi-word terms, by language (normalized).
+    static let droppableWords: [String: Set<String>] = [
+        "es": ["de", "del", "la", "el", "los", "las"], "pt": ["de", "do", "da", "dos", "das"],
+        "fr": ["de", "du", "des", "d", "la", "le", "l"], "it": ["di", "del", "della", "dei", "da"],
+    ]
+
     /// Compiles the watchlist's names, synonyms, products and code words, and the rules'
     /// literals (already normalized), into one automaton.
     public init(
@@ -99,6 +105,13 @@ public struct TermIndex: Sendable {
             var forms = [Array(canonical.utf8)]
             if canonical.contains(" ") && !canonical.unicodeScalars.contains(where: { WordScan.isUnspacedScript($0.value) }) {
                 forms.append(Array(canonical.utf8.filter { $0 != 0x20 }))
+                // Titles drop the little words of Romance languages ("cuerno rinoceronte").
+                if let lang = term.lang, Self.droppableWords[lang] != nil {
+                    let kept = canonical.split(separator: " ").filter { !Self.droppableWords[lang]!.contains(String($0)) }
+                    if kept.count >= 2 && kept.count < canonical.split(separator: " ").count {
+                        forms.append(Array(kept.joined(separator: " ").utf8))
+                    }
+                }
             } else if canonical.utf8.count >= 4 {
                 glue.insert(Array(canonical.utf8))
             }

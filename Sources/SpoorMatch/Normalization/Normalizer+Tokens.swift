@@ -25,7 +25,7 @@ struct TokenEmitter {
         self.units = units
     }
 
-    private static let at: UInt32 = 0x40, dollar: UInt32 = 0x24, star: UInt32 = 0x2A
+    private static let at: UInt32 = 0x40, dollar: UInt32 = 0x24, star: UInt32 = 0x2A, bang: UInt32 = 0x21
 
     /// Whether unit `i` belongs to a word: letters, digits, kept marks, and `@` or `$` between
     /// two letters (`p@ngolin`, `ta$k`), which leetspeak will turn into letters.
@@ -35,14 +35,14 @@ struct TokenEmitter {
             return true
         default:
             let value = units.scalar[i]
-            return options.leetspeak && (value == Self.at || value == Self.dollar)
+            return options.leetspeak && (value == Self.at || value == Self.dollar || value == Self.bang)
                 && i > 0 && i + 1 < units.count && units.kind[i - 1] == .letter && units.kind[i + 1] == .letter
         }
     }
 
     /// Whether a separator unit is a lone symbol that joins the letters around it (`iv🐘ory`).
     private func isJoiningSymbol(_ i: Int) -> Bool {
-        units.kind[i] == .symbol && (units.scalar[i] >= 0x80 || units.scalar[i] == Self.star)
+        units.scalar[i] == Self.star || (units.kind[i] == .symbol && units.scalar[i] >= 0x80)
     }
 
     /// Splits units into words, joins disguised ones and emits each.
@@ -153,6 +153,7 @@ struct TokenEmitter {
         case 0x37: return 0x74  // 7 → t
         case 0x40: return 0x61  // @ → a
         case 0x24: return 0x73  // $ → s
+        case 0x21: return 0x69  // ! → i (only between letters: Afr!can)
         default: return nil
         }
     }
@@ -225,12 +226,11 @@ struct TokenEmitter {
         }
         guard !runs.isEmpty else { return }
         // One digit leading or ending four or more letters (`3lephant`, `rhin0`).
-        if !disguised, let first = runs.first, first == 0..<1, word[0].scalar != Self.at, word[0].scalar != Self.dollar,
+        if !disguised, let first = runs.first, first == 0..<1, word[0].scalar < 0x3A,
            n >= 5, word[1..<5].allSatisfy(\.isLetter) {
             disguised = true
         }
-        if !disguised, let last = runs.last, last == (n - 1)..<n, word[n - 1].scalar != Self.at,
-           word[n - 1].scalar != Self.dollar, n >= 5, word[(n - 5)..<(n - 1)].allSatisfy(\.isLetter) {
+        if !disguised, let last = runs.last, last == (n - 1)..<n, word[n - 1].scalar < 0x3A, n >= 5, word[(n - 5)..<(n - 1)].allSatisfy(\.isLetter) {
             disguised = true
         }
         guard disguised else { return }
@@ -242,7 +242,7 @@ struct TokenEmitter {
                 && word[run.lowerBound - 1].isLetter && word[run.upperBound].isLetter
             for k in run {
                 let value = word[k].scalar
-                if (value == Self.at || value == Self.dollar) && !interior { continue }
+                if (value == Self.at || value == Self.dollar || value == Self.bang) && !interior { continue }
                 word[k].scalar = Self.leetLetter(value)!
             }
         }

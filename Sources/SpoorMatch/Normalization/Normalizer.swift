@@ -13,7 +13,7 @@
 ///    next to a piece of at most two letters (`iv.ory`) or between CJK characters (`犀_角`);
 ///    three or more one-letter words in a row are joined (`i v o r y`, `r h 1 n o`), two for
 ///    scripts without spaces (`象 牙`).
-/// 4. Leetspeak, conservatively: 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s, only inside a word where a
+/// 4. Leetspeak, conservatively: 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s !→i, only inside a word where a
 ///    digit sits between letters (`iv0ry`, `h0rn`) or one digit leads or ends four or more
 ///    letters (`3lephant`, `rhin0`); `10cm`, `mp3`, `4x4`, `ps5` and prices stay as they are.
 /// 5. Look-alike letters (from Unicode's confusables) become Latin in a word that mixes them
