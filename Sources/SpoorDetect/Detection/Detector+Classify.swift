@@ -18,6 +18,7 @@ extension Detector {
         // Rules only matter for a listing that names a watchlist taxon somewhere.
         if scans.contains(where: { !$0.hits.isEmpty }) {
             for i in scans.indices { applyRules(&scans[i]) }
+            propagateInnocentSense(&scans)
         }
         return score(listing: listing, scans: scans)
     }
@@ -27,6 +28,22 @@ extension Detector {
         let found = index.search(normalized)
         return FieldScan(name: field, original: text, normalized: normalized, hits: found.terms,
                          literals: found.literals, suppressed: [], fired: [])
+    }
+
+    /// A word used innocently once in a listing ("Colour: ivory" in the title) is used the same
+    /// way wherever else it appears there ("ivory is a soft warm white"): its other occurrences
+    /// are masked too.
+    private func propagateInnocentSense(_ scans: inout [FieldScan]) {
+        var innocent: Set<[Int]> = []
+        for scan in scans {
+            for h in scan.suppressed { innocent.insert(scan.hits[h].terms) }
+        }
+        guard !innocent.isEmpty else { return }
+        for i in scans.indices {
+            for (h, hit) in scans[i].hits.enumerated() where innocent.contains(hit.terms) {
+                scans[i].suppressed.insert(h)
+            }
+        }
     }
 
     private func applyRules(_ scan: inout FieldScan) {
@@ -45,13 +62,34 @@ extension Detector {
                 ranges = original.map { normalizedRange(covering: $0, in: normalized) }
             }
             for range in ranges where !range.isEmpty || rule.effect != .suppress {
-                if rule.negatable && rules.isNegated(range, in: normalized.bytes) { continue }
+                if rule.negatable && (rules.isNegated(range, in: normalized.bytes) || isQuoted(range, in: normalized, text)) { continue }
                 scan.fired.append((r, range))
                 if rule.effect == .suppress {
                     for (h, hit) in scan.hits.enumerated() where hit.range.overlaps(range) { scan.suppressed.insert(h) }
                 }
             }
         }
+    }
+
+    /// Whether the seller put the words of a normalized range in quotes ('buffalo horn', "faux"):
+    /// a quoted denial is a cover name, not a denial.
+    private func isQuoted(_ range: Range<Int>, in normalized: NormalizedText, _ original: String) -> Bool {
+        guard !range.isEmpty else { return false }
+        let source = normalized.sourceRange(of: range)
+        let utf8 = Array(original.utf8)
+        func isQuote(_ scalar: Unicode.Scalar) -> Bool { "'\"‘’“”«»「」『』".unicodeScalars.contains(scalar) }
+        // The nearest non-space character before and after the words.
+        var before = source.lowerBound - 1
+        while before >= 0 && (utf8[before] == 0x20 || utf8[before] & 0xC0 == 0x80) { before -= 1 }
+        let open = before >= 0 ? String(decoding: utf8[before..<min(utf8.count, before + 4)], as: UTF8.self).unicodeScalars.first : nil
+        guard open.map(isQuote) == true else { return false }
+        // The quote closes within a few words, before the sentence ends.
+        let rest = String(decoding: utf8[source.upperBound..<min(utf8.count, source.upperBound + 40)], as: UTF8.self)
+        for scalar in rest.unicodeScalars {
+            if isQuote(scalar) { return true }
+            if ".!?,;:()\n".unicodeScalars.contains(scalar) { return false }
+        }
+        return false
     }
 
     /// The normalized bytes whose sources lie inside an original UTF-8 range.
