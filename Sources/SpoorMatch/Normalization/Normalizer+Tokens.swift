@@ -108,7 +108,8 @@ struct TokenEmitter {
             let previous = out[out.count - 1]
             let gap = previous.upperBound..<token.lowerBound
             let size = wordUnits(in: token)
-            var join = gap.allSatisfy(isJoiningSymbol)
+            var join = !gap.isEmpty
+            for g in gap where !isJoiningSymbol(g) { join = false; break }
             if !join, gap.count == 1, Self.intraWordMarks.contains(units.scalar[gap.lowerBound]) {
                 let left = previous.upperBound - 1, right = token.lowerBound
                 let unspaced = units.kind[left] == .letter && units.kind[right] == .letter
@@ -130,9 +131,17 @@ struct TokenEmitter {
     /// `.`, `-`, `_`, `·`, `・`, `‧`, `•`: marks sellers put inside a word.
     private static let intraWordMarks: Set<UInt32> = [0x2E, 0x2D, 0x5F, 0xB7, 0x30FB, 0x2027, 0x2022, 0x2010, 0x2011]
 
-    private func wordUnits(in token: Range<Int>) -> Int { token.lazy.filter(isWordUnit).count }
+    // Plain loops: passing a method as a closure would copy the emitter, arrays and all.
+    private func wordUnits(in token: Range<Int>) -> Int {
+        var count = 0
+        for u in token where isWordUnit(u) { count += 1 }
+        return count
+    }
 
-    private func hasLetter(_ token: Range<Int>) -> Bool { token.contains { units.kind[$0] == .letter } }
+    private func hasLetter(_ token: Range<Int>) -> Bool {
+        for u in token where units.kind[u] == .letter { return true }
+        return false
+    }
 
     /// Whether a rewritten word is one character: a letter with any marks on it (Thai ช้), or
     /// one leetspeak digit.
