@@ -63,10 +63,16 @@ extension Detector {
             }
             for range in ranges where !range.isEmpty || rule.effect != .suppress {
                 if rule.negatable && (rules.isNegated(range, in: normalized.bytes) || isQuoted(range, in: normalized, text)) { continue }
-                scan.fired.append((r, range))
                 if rule.effect == .suppress {
-                    for (h, hit) in scan.hits.enumerated() where hit.range.overlaps(range) { scan.suppressed.insert(h) }
+                    // A mask counts only where it masks a term.
+                    var masked = false
+                    for (h, hit) in scan.hits.enumerated() where hit.range.overlaps(range) {
+                        scan.suppressed.insert(h)
+                        masked = true
+                    }
+                    if !masked { continue }
                 }
+                scan.fired.append((r, range))
             }
         }
     }
