@@ -17,8 +17,11 @@ extension Detector {
         var scans = listing.searchableFields.map { scan(field: $0.name, text: $0.text) }
         // Rules only matter for a listing that names a watchlist taxon somewhere.
         if scans.contains(where: { !$0.hits.isEmpty }) {
-            for i in scans.indices { applyRules(&scans[i]) }
+            for i in scans.indices { applyRules(&scans[i], standaloneOnly: false) }
             propagateInnocentSense(&scans)
+        } else if hasStandaloneRules {
+            // No taxon named: only the rules that can reveal disguised goods run.
+            for i in scans.indices { applyRules(&scans[i], standaloneOnly: true) }
         }
         return score(listing: listing, scans: scans)
     }
@@ -46,9 +49,10 @@ extension Detector {
         }
     }
 
-    private func applyRules(_ scan: inout FieldScan) {
+    private func applyRules(_ scan: inout FieldScan, standaloneOnly: Bool) {
         let field = scan.name, text = scan.original, normalized = scan.normalized
         for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field) {
+            if standaloneOnly && rule.standalone == .no { continue }
             if !rule.literals.isEmpty {
                 guard ruleLiterals[r].contains(where: { scan.literals[$0] }) else { continue }
             }

@@ -68,6 +68,15 @@ extension Detector {
         }
 
         var score = 0.0
+        if best == nil && matches.isEmpty {
+            // No taxon named: a disguised offer needs goods (evidence) and context together.
+            let kinds = Set(fired.compactMap { ref in rules.rules.first { $0.id == ref.id }?.standalone })
+            let total = fired.reduce(0) { $0 + $1.weight }
+            if kinds.contains(.evidence) && kinds.contains(.context) {
+                score = total
+                for rule in fired { steps.append(.init(reason: "rule \(rule.id): \(rule.title)", delta: rule.weight)) }
+            }
+        }
         if let best {
             score = best.score
             steps.append(.init(reason: "evidence for \(best.common ?? best.name) (\(best.name), Appendix \(best.appendix.rawValue))", delta: best.score))
@@ -84,7 +93,7 @@ extension Detector {
             score += r - l
         }
         score = Self.round(min(1, max(0, score)))
-        let flagged = best != nil && score >= scoring.threshold
+        let flagged = score >= scoring.threshold
         let priority = self.priority(flagged: flagged, score: score, taxa: taxa)
         let explanation = Self.explain(
             flagged: flagged, score: score, best: best, firstHit: best.flatMap { b in
@@ -112,6 +121,7 @@ extension Detector {
 
     private func priority(flagged: Bool, score: Double, taxa: [Verdict.TaxonRef]) -> Priority {
         guard flagged else { return .low }
+        guard !taxa.isEmpty else { return .medium }  // disguised goods, taxon unknown
         let flaggedTaxa = taxa.filter { $0.score > 0 }
         var best = flaggedTaxa.compactMap { ref in index.taxa.first { $0.id == ref.id }?.priority }.min() ?? .medium
         if flaggedTaxa.contains(where: { $0.appendix.includesAppendixI }) && score >= 0.75 { best = .critical }
@@ -123,6 +133,10 @@ extension Detector {
         index: TermIndex, fired: [Verdict.RuleRef], matches: [Verdict.TermMatch]
     ) -> String {
         guard let best, let firstHit else {
+            if flagged {
+                let reasons = fired.map { "\($0.title.lowercased()) (\"\($0.text)\")" }.joined(separator: ", ")
+                return "Flagged (score \(score)): no watchlist taxon named, but \(reasons): possibly disguised wildlife goods; identify the species."
+            }
             if let innocent = matches.first(where: \.suppressed) {
                 let rule = fired.first { $0.weight == 0 }
                 return "Cleared: \"\(innocent.text)\" is used innocently here" + (rule.map { " (\($0.title.lowercased()))" } ?? "") + "."

@@ -15,6 +15,16 @@ public final class Rule: Sendable {
         case suppress
     }
 
+    /// Whether the rule counts in a listing that names no watchlist taxon (disguised goods).
+    public enum Standalone: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Only counts next to a watchlist term.
+        case no
+        /// Names the goods ("bone", "scales", "老料"): can anchor a verdict with no taxon.
+        case evidence
+        /// Context that, with evidence, makes a disguised offer (scare quotes, "those who know").
+        case context
+    }
+
     /// Which text the pattern runs on.
     public enum Target: String, Sendable, Hashable, Codable, CaseIterable {
         /// The normalized text (lower case, disguises undone, punctuation as single spaces).
@@ -41,6 +51,8 @@ public final class Rule: Sendable {
     public let weight: Double
     /// Whether a match preceded by a negation cue ("not resin", "no es réplica") is ignored.
     public let negatable: Bool
+    /// Whether the rule counts when no watchlist term occurs.
+    public let standalone: Standalone
     /// What a match does.
     public let effect: Effect
     /// Texts the pattern must match.
@@ -55,7 +67,7 @@ public final class Rule: Sendable {
     /// Creates a rule from its parts.
     public init(
         id: String, title: String, description: String, fields: Set<String>, pattern: String, target: Target,
-        literals: [String], weight: Double, negatable: Bool, effect: Effect, mustMatch: [String],
+        literals: [String], weight: Double, negatable: Bool, standalone: Standalone = .no, effect: Effect, mustMatch: [String],
         mustNotMatch: [String], origin: String, regex: PCRE2Regex
     ) {
         self.id = id
@@ -67,6 +79,7 @@ public final class Rule: Sendable {
         self.literals = literals
         self.weight = weight
         self.negatable = negatable
+        self.standalone = standalone
         self.effect = effect
         self.mustMatch = mustMatch
         self.mustNotMatch = mustNotMatch

@@ -35,7 +35,7 @@ extension RuleSet {
 
     private static let keys: Set<String> = [
         "id", "title", "description", "fields", "pattern", "target", "literals", "weight", "effect", "examples",
-        "negatable",
+        "negatable", "standalone",
     ]
 
     /// Parses rules YAML; `file` names the source in errors.
@@ -87,6 +87,16 @@ extension RuleSet {
                 guard let value = node.bool else { throw reader.error(.invalidValue, node, "\(what): 'negatable' must be true or false") }
                 negatable = value
             }
+            var standalone = Rule.Standalone.no
+            if let node = map["standalone"] {
+                guard let text = node.string, let value = Rule.Standalone(rawValue: text) else {
+                    throw reader.error(.invalidValue, node, "\(what): 'standalone' must be no, evidence or context")
+                }
+                guard value == .no || effect == .raise else {
+                    throw reader.error(.invalidValue, node, "\(what): only raise rules can count standalone")
+                }
+                standalone = value
+            }
             let literals = try map["literals"].map { (n: Node) throws(DataFileError) in try reader.strings(n, "'literals' of \(what)") } ?? []
             let normalizedLiterals = literals.map { normalizer.canonical($0) }
             if let empty = zip(literals, normalizedLiterals).first(where: { $0.1.isEmpty }) {
@@ -106,7 +116,7 @@ extension RuleSet {
             }
             rules.append(Rule(
                 id: id, title: title, description: description, fields: fields, pattern: pattern, target: target,
-                literals: normalizedLiterals, weight: weight, negatable: negatable, effect: effect, mustMatch: mustMatch,
+                literals: normalizedLiterals, weight: weight, negatable: negatable, standalone: standalone, effect: effect, mustMatch: mustMatch,
                 mustNotMatch: mustNotMatch, origin: "\(file):\(node.mark?.line ?? 0)", regex: regex))
         }
         return RuleSet(rules: rules, negationCues: cues)

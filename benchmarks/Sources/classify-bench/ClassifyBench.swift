@@ -49,7 +49,7 @@ struct ClassifyBench: ParsableCommand {
             watchlist = try Watchlist.load(paths: watchlists.map(Self.absolute))
             ruleSet = try RuleSet.load(paths: [Self.absolute(rules)])
         } catch {
-            throw ValidationError("\(error)")
+            throw BenchError("\(error)")
         }
         let loadMs = Self.since(loadStart) * 1e3
         var scoring = Detector.Scoring()
@@ -61,7 +61,7 @@ struct ClassifyBench: ParsableCommand {
         // Read and decode everything before timing.
         let path = Self.absolute(input)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(input)")
+            throw BenchError("cannot read \(input)")
         }
         let decodeStart = DispatchTime.now()
         let decoder = JSONDecoder()
@@ -73,11 +73,11 @@ struct ClassifyBench: ParsableCommand {
             do {
                 listings.append(try decoder.decode(Listing.self, from: Data(line)))
             } catch {
-                throw ValidationError("\(input):\(lineNumber): not a listing: \(error)")
+                throw BenchError("\(input):\(lineNumber): not a listing: \(error)")
             }
         }
         let decodeS = Self.since(decodeStart)
-        guard !listings.isEmpty else { throw ValidationError("\(input) has no listings") }
+        guard !listings.isEmpty else { throw BenchError("\(input) has no listings") }
 
         // Time classification, one thread, best of --repeats.
         var best = Double.infinity
@@ -90,7 +90,7 @@ struct ClassifyBench: ParsableCommand {
             }
             let seconds = Self.since(start)
             if flagged >= 0 && count != flagged {
-                throw ValidationError("flagged count changed between passes: \(flagged) then \(count)")
+                throw BenchError("flagged count changed between passes: \(flagged) then \(count)")
             }
             flagged = count
             best = min(best, seconds)
@@ -113,4 +113,10 @@ struct ClassifyBench: ParsableCommand {
     }
 
     static func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+}
+
+/// A failure that is not about the command line (printed without the usage text).
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
