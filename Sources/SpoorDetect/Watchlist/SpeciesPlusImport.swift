@@ -111,20 +111,7 @@ public struct SpeciesPlusImport: Sendable {
     // MARK: - Field cleaning
 
     /// A YAML double-quoted scalar (JSON escapes are valid YAML).
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { JSONText.quoted(text) }
 
     /// `loxodonta-africana` from `Loxodonta africana`.
     static func slug(_ name: String) -> String {

@@ -49,30 +49,5 @@ enum JSONLineWriter {
     }
 
     /// Appends `text` as a JSON string literal.
-    static func string(_ text: String, _ out: inout String) {
-        out += "\""
-        var plain = true
-        for unit in text.utf8 where unit < 0x20 || unit == 0x22 || unit == 0x5C { plain = false; break }
-        if plain {
-            out += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-        }
-        out += "\""
-    }
+    static func string(_ text: String, _ out: inout String) { JSONText.appendQuoted(text, to: &out) }
 }
