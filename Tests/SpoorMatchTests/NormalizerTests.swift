@@ -122,6 +122,12 @@ import Testing
         #expect(n.original(of: 2..<3, in: text) == "oooo")
     }
 
+    @Test func foldingLettersLeavesRegexSyntaxAlone() {
+        #expect(normalizer.foldingLetters("\\bслоновой кости\\b") == "\\bслоновои кости\\b")
+        #expect(normalizer.foldingLetters("(?:IVOIRE|Éléphant)\\B\\p{Han}") == "(?:IVOIRE|elephant)\\B\\p{Han}")
+        #expect(normalizer.foldingLetters("象牙|งาช้าง") == "象牙|งาช้าง")
+    }
+
     @Test func optionsSwitchStepsOff() {
         var options = Normalizer.Options()
         options.leetspeak = false

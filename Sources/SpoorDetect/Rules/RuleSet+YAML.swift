@@ -110,7 +110,9 @@ extension RuleSet {
             }
             let regex: PCRE2Regex
             do {
-                regex = try PCRE2Regex(pattern, options: .init(caseless: true))
+                // On normalized text, letters in the pattern are folded the same way (й→и, é→e).
+                let source = target == .normalized ? normalizer.foldingLetters(pattern) : pattern
+                regex = try PCRE2Regex(source, options: .init(caseless: true))
             } catch {
                 throw reader.error(.invalidValue, map["pattern"], "\(what): \(error)")
             }

@@ -170,6 +170,15 @@ struct TokenEmitter {
     /// Rewrites the word units of `token` with their disguises undone, appending them to `flat`;
     /// returns where they are.
     private mutating func rewrite(_ token: Range<Int>) -> Range<Int> {
+        let start = flat.count
+        if isPlain(token) {
+            // Most words: ASCII letters with nothing to undo.
+            for u in token {
+                flat.append(Letter(scalar: units.scalar[u], written: units.written[u], start: units.start[u],
+                                   end: units.end[u], isLetter: true, isMark: false))
+            }
+            return start..<flat.count
+        }
         word.removeAll(keepingCapacity: true)
         for u in token where isWordUnit(u) {
             word.append(Letter(scalar: units.scalar[u], written: units.written[u], start: units.start[u],
@@ -178,9 +187,24 @@ struct TokenEmitter {
         if options.leetspeak { undoLeetspeak() }
         if options.foldConfusables { foldConfusables() }
         if options.squeezeRepeats { squeezeRepeats() }
-        let start = flat.count
         flat.append(contentsOf: word)
         return start..<flat.count
+    }
+
+    /// Whether a word of two or more ASCII letters has nothing to rewrite: no digits or symbols
+    /// (leetspeak), no look-alikes (ASCII only), no letter three times in a row.
+    private func isPlain(_ token: Range<Int>) -> Bool {
+        guard token.count >= 2 else { return false }
+        var previous: UInt32 = 0
+        var run = 0
+        for u in token {
+            let value = units.scalar[u]
+            guard value < 0x80, units.kind[u] == .letter else { return false }
+            run = value == previous ? run + 1 : 1
+            if run >= 3 { return false }
+            previous = value
+        }
+        return true
     }
 
     /// Appends a rewritten word, preceded by a space (mapped to the separators it replaces) when

@@ -57,6 +57,29 @@ public struct Normalizer: Sendable {
         return out
     }
 
+    /// `text` with every non-ASCII letter folded the way normalization folds it (`й`→`и`,
+    /// `É`→`e`, `ｉ`→`i`) and everything else, ASCII included, left as it is: for regular
+    /// expressions written naturally that run on normalized text (`\B` and `\p{Han}` survive).
+    public func foldingLetters(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousBase: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            guard scalar.value >= 0x80 else {
+                out.append(scalar)
+                previousBase = scalar.value
+                continue
+            }
+            ScalarFolding.shared.forEachFolded(scalar.value) { folded in
+                let kind = ScalarFolding.kind(of: folded)
+                if kind == .mark && ScalarFolding.stripsMarks(previousBase) { return }
+                if kind == .ignorable { return }
+                if let s = Unicode.Scalar(folded) { out.append(s) }
+                if kind != .mark { previousBase = folded }
+            }
+        }
+        return String(out)
+    }
+
     /// The canonical form of `text` as a string (for terms and tests).
     public func canonical(_ text: String) -> String {
         normalize(text).text
