@@ -30,7 +30,7 @@ struct Classify: ParsableCommand {
         let detector = try detector.makeDetector()
         let decoder = JSONDecoder()
         var lineNumber = 0
-        var flagged = 0, total = 0, errors = 0
+        var progress = Progress()
         var reader = try LineReader(path: input)
         var output = ""
         output.reserveCapacity(1 << 20)
@@ -41,15 +41,14 @@ struct Classify: ParsableCommand {
             do {
                 listing = try decoder.decode(Listing.self, from: Data(line))
             } catch {
-                errors += 1
+                progress.tick(flagged: false, error: true)
                 let message = "\(input):\(lineNumber): \(Self.describe(error))"
                 FileHandle.standardError.write(Data("spoor: \(message)\n".utf8))
                 if !explain { output += Self.errorLine(line: lineNumber, message: message) + "\n" }
                 continue
             }
-            total += 1
             let verdict = detector.classify(listing)
-            if verdict.flagged { flagged += 1 }
+            progress.tick(flagged: verdict.flagged)
             if flaggedOnly && !verdict.flagged { continue }
             if explain {
                 output += VerdictReport(verdict: verdict, listing: listing).text + "\n"
@@ -61,7 +60,9 @@ struct Classify: ParsableCommand {
         }
         Self.write(&output)
         if explain {
-            print("\(total) listings, \(flagged) flagged\(errors > 0 ? ", \(errors) malformed lines" : "").")
+            print("\(progress.done) listings, \(progress.flagged) flagged\(progress.errors > 0 ? ", \(progress.errors) malformed lines" : "").")
+        } else {
+            progress.finish(command: "classify")
         }
     }
 
