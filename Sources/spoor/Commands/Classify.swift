@@ -39,7 +39,12 @@ struct Classify: ParsableCommand {
             guard line.contains(where: { $0 > 0x20 }) else { continue }
             let listing: Listing
             do {
-                listing = try decoder.decode(Listing.self, from: Data(line))
+                // The fast reader handles well-formed lines; JSONDecoder explains the rest.
+                if let fast = line.withUnsafeBufferPointer({ Listing.parse(json: $0) }) {
+                    listing = fast
+                } else {
+                    listing = try decoder.decode(Listing.self, from: Data(line))
+                }
             } catch {
                 progress.tick(flagged: false, error: true)
                 let message = "\(input):\(lineNumber): \(Self.describe(error))"

@@ -1,0 +1,185 @@
+/// A fast reader for one listing JSON object, the hot path of `spoor classify`.
+///
+/// Handles what listing feeds contain (strings with every JSON escape, numbers, booleans, null,
+/// nested values it skips); returns `nil` for anything it does not understand, so the caller
+/// can fall back to `JSONDecoder` and its precise error messages.
+extension Listing {
+    /// Parses one JSON object, or returns `nil` (malformed, or a required field missing).
+    public static func parse(json bytes: UnsafeBufferPointer<UInt8>) -> Listing? {
+        var reader = FastJSON(bytes: bytes)
+        return reader.listing()
+    }
+}
+
+/// A cursor over JSON bytes.
+struct FastJSON {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func listing() -> Listing? {
+        skipSpace()
+        guard take(0x7B) else { return nil }  // {
+        var id: String?, title: String?, description: String?
+        var price: Double?, currency: String?, url: String?, seller: String?, location: String?, lang: String?
+        skipSpace()
+        if take(0x7D) { return nil }
+        while true {
+            skipSpace()
+            guard let key = string() else { return nil }
+            skipSpace()
+            guard take(0x3A) else { return nil }  // :
+            skipSpace()
+            switch key {
+            case "id":
+                if let s = stringValue() { id = s } else if let n = number(), n == n.rounded(), abs(n) < 1e15 { id = String(Int(n)) } else { return nil }
+            case "title": guard let s = stringValue() else { return nil }; title = s
+            case "description": guard let s = stringValue() else { return nil }; description = s
+            case "price":
+                if peek == 0x22 { guard let s = string() else { return nil }; price = Double(s.filter { $0.isNumber || $0 == "." }) }
+                else if literal("null") { price = nil } else { guard let n = number() else { return nil }; price = n }
+            case "currency": guard optionalString(&currency) else { return nil }
+            case "url": guard optionalString(&url) else { return nil }
+            case "seller": guard optionalString(&seller) else { return nil }
+            case "location": guard optionalString(&location) else { return nil }
+            case "lang": guard optionalString(&lang) else { return nil }
+            default: guard skipValue(depth: 0) else { return nil }
+            }
+            skipSpace()
+            if take(0x2C) { continue }  // ,
+            guard take(0x7D) else { return nil }  // }
+            break
+        }
+        skipSpace()
+        guard i == bytes.count, let id, let title, let description else { return nil }
+        return Listing(id: id, title: title, description: description, price: price, currency: currency,
+                       url: url, seller: seller, location: location, lang: lang)
+    }
+
+    var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard peek == byte else { return false }
+        i += 1
+        return true
+    }
+
+    mutating func skipSpace() {
+        while let b = peek, b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i += 1 }
+    }
+
+    mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard i + count <= bytes.count else { return false }
+        for k in 0..<count where bytes[i + k] != word.utf8Start[k] { return false }
+        i += count
+        return true
+    }
+
+    /// A string value (not null).
+    mutating func stringValue() -> String? { peek == 0x22 ? string() : nil }
+
+    /// A string or null into `slot`; false when it is neither.
+    mutating func optionalString(_ slot: inout String?) -> Bool {
+        if literal("null") { slot = nil; return true }
+        guard let s = string() else { return false }
+        slot = s
+        return true
+    }
+
+    mutating func string() -> String? {
+        guard take(0x22) else { return nil }
+        let start = i
+        // Fast path: no escapes.
+        while let b = peek, b != 0x22, b != 0x5C {
+            if b < 0x20 { return nil }
+            i += 1
+        }
+        if take(0x22) { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self) }
+        var out = Array(bytes[start..<i])
+        while let b = peek {
+            i += 1
+            switch b {
+            case 0x22: return String(decoding: out, as: UTF8.self)
+            case 0x5C:
+                guard let e = peek else { return nil }
+                i += 1
+                switch e {
+                case 0x22, 0x5C, 0x2F: out.append(e)
+                case 0x62: out.append(0x08)
+                case 0x66: out.append(0x0C)
+                case 0x6E: out.append(0x0A)
+                case 0x72: out.append(0x0D)
+                case 0x74: out.append(0x09)
+                case 0x75:
+                    guard var code = hex4() else { return nil }
+                    if (0xD800..<0xDC00).contains(code) {
+                        guard take(0x5C), take(0x75), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(code) else { return nil }
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                default: return nil
+                }
+            default:
+                if b < 0x20 { return nil }
+                out.append(b)
+            }
+        }
+        return nil
+    }
+
+    mutating func hex4() -> UInt32? {
+        guard i + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[i]
+            i += 1
+            switch b {
+            case 0x30...0x39: value = value << 4 | UInt32(b - 0x30)
+            case 0x41...0x46: value = value << 4 | UInt32(b - 0x37)
+            case 0x61...0x66: value = value << 4 | UInt32(b - 0x57)
+            default: return nil
+            }
+        }
+        return value
+    }
+
+    mutating func number() -> Double? {
+        let start = i
+        while let b = peek, (0x30...0x39).contains(b) || b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 { i += 1 }
+        guard i > start else { return nil }
+        return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+    }
+
+    /// Skips any value; nesting deeper than 64 is refused.
+    mutating func skipValue(depth: Int) -> Bool {
+        guard depth < 64, let b = peek else { return false }
+        switch b {
+        case 0x22: return string() != nil
+        case 0x7B, 0x5B:
+            let close: UInt8 = b == 0x7B ? 0x7D : 0x5D
+            i += 1
+            skipSpace()
+            if take(close) { return true }
+            while true {
+                skipSpace()
+                if b == 0x7B {
+                    guard string() != nil else { return false }
+                    skipSpace()
+                    guard take(0x3A) else { return false }
+                    skipSpace()
+                }
+                guard skipValue(depth: depth + 1) else { return false }
+                skipSpace()
+                if take(0x2C) { continue }
+                return take(close)
+            }
+        case 0x74: return literal("true")
+        case 0x66: return literal("false")
+        case 0x6E: return literal("null")
+        default: return number() != nil
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import SpoorDetect
+
+/// The fast listing reader agrees with JSONDecoder, and refuses what it does not understand.
+@Suite struct ListingJSONTests {
+    func fast(_ text: String) -> Listing? {
+        Array(text.utf8).withUnsafeBufferPointer { Listing.parse(json: $0) }
+    }
+
+    func decoded(_ text: String) -> Listing? {
+        try? JSONDecoder().decode(Listing.self, from: Data(text.utf8))
+    }
+
+    @Test(arguments: [
+        #"{"id":"a1","title":"Ivory bangle","description":"old"}"#,
+        #"{"id": 42, "title": "t", "description": "d", "price": 12.5, "currency": "USD", "lang": null}"#,
+        #"{"title":"象牙 \u0041\n\"q\"\\ \ud83d\udc18","description":"é","id":"x","price":"1,200","tags":["a",{"b":[1,2,{"c":null}]}],"label":"flag","ok":true}"#,
+        #"  {"id":"s","title":"","description":"","seller":"bob","location":"Hà Nội","url":"https:\/\/example.com\/p"}  "#,
+    ])
+    func agreesWithJSONDecoder(line: String) throws {
+        let expected = try #require(decoded(line))
+        #expect(fast(line) == expected)
+    }
+
+    @Test(arguments: [
+        "not json", "[]", #"{"id":"a","title":"t"}"#, #"{"id":"a","title":"t","description":"d""#,
+        #"{"id":"a","title":"t","description":"d"} trailing"#, #"{"id":"a","title":"t\x","description":"d"}"#,
+        #"{"id":true,"title":"t","description":"d"}"#, "{}",
+    ])
+    func refusesWhatItDoesNotUnderstand(line: String) {
+        #expect(fast(line) == nil)
+    }
+}
