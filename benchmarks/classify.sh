@@ -92,17 +92,20 @@ for exe in "$SPOOR" "$BENCH"; do [ -x "$exe" ] || { echo "classify.sh: ERROR: $e
 DETECTOR_ARGS=(--watchlist "$ROOT/watchlists" --rules "$ROOT/rules")
 
 # ---- 4. runs ---------------------------------------------------------------------------
-# Busy share of each cpu over half a second, to judge how noisy the timings will be.
-cpu_busy() {
-    local a b
-    a="$(grep '^cpu[0-9]' /proc/stat)"; sleep 0.5; b="$(grep '^cpu[0-9]' /proc/stat)"
-    paste <(echo "$a") <(echo "$b") | awk '{
+# Busy share of each cpu between two /proc/stat snapshots, to judge how noisy the timings are:
+# before the runs (half a second) and during them (the pinned cpu is then ~100% by design;
+# the others show what else was running).
+snap() { grep '^cpu[0-9]' /proc/stat 2>/dev/null || true; }
+busy_between() {
+    [ -n "$1" ] && [ -n "$2" ] || { echo unknown; return; }
+    paste <(echo "$1") <(echo "$2") | awk '{
         n = (NF - 2) / 2; t1 = 0; t2 = 0
         for (i = 2; i <= n + 1; i++) { t1 += $i; t2 += $(i + n + 1) }
         idle1 = $5 + $6; idle2 = $(5 + n + 1) + $(6 + n + 1)
         dt = t2 - t1; printf "%s%s:%d%%", (NR > 1 ? " " : ""), $1, (dt > 0 ? 100 * (1 - (idle2 - idle1) / dt) : 0) }'
 }
-BUSY="$(cpu_busy 2>/dev/null || echo unknown)"
+S0="$(snap)"; sleep 0.5; S1="$(snap)"
+BUSY="$(busy_between "$S0" "$S1")"
 say "cpu load before the runs: $BUSY (pinned to cpu ${CPU:-none})"
 
 say "detector/stream: classify-bench on $(basename "$STREAM"), $RUNS pass(es)"
@@ -126,13 +129,16 @@ say "detector/heavy: classify-bench on $(basename "$HEAVY"), $RUNS pass(es)"
 C="$("${PIN[@]}" "$BENCH" "${DETECTOR_ARGS[@]}" --repeats "$RUNS" "$HEAVY")"
 echo "$C" >&2
 
+BUSY_DURING="$(busy_between "$S1" "$(snap)")"
+say "cpu load during the runs: $BUSY_DURING"
+
 # ---- 5. report -------------------------------------------------------------------------
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ "$COMMIT" != unknown ] && [ -n "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ]; then
     COMMIT="$COMMIT+dirty"
 fi
 STREAM_LINES="$(grep -c . "$STREAM")"
-export A C BUSY COMMIT CPU RUNS TARGET RESULTS STREAM HEAVY STREAM_LINES
+export A C BUSY BUSY_DURING COMMIT CPU RUNS TARGET RESULTS STREAM HEAVY STREAM_LINES
 python3 - "${CLI_RUNS[@]}" <<'PY'
 import json, os, sys, time
 from pathlib import Path
@@ -140,6 +146,7 @@ from pathlib import Path
 target = int(os.environ["TARGET"])
 common = {"ts": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "commit": os.environ["COMMIT"],
           "cpu": os.environ["CPU"] or None, "cpu_busy_before": os.environ["BUSY"],
+          "cpu_busy_during": os.environ["BUSY_DURING"],
           "runs": int(os.environ["RUNS"]), "target_listings_per_s": target}
 a, c = json.loads(os.environ["A"]), json.loads(os.environ["C"])
 runs = [r.split() for r in sys.argv[1:]]
@@ -171,5 +178,6 @@ with open(os.environ["RESULTS"], "a", encoding="utf-8") as out:
               f"{ratio:>9.2f}x  {note}{flag}")
         out.write(json.dumps({**common, "case": case, "input": Path(path).name, **r,
                               "ratio_to_target": round(ratio, 3)}) + "\n")
-print(f"\nappended {len(rows)} lines to {os.environ['RESULTS']}; cpu load before the runs: {common['cpu_busy_before']}")
+print(f"\nappended {len(rows)} lines to {os.environ['RESULTS']}; cpu busy before the runs: {common['cpu_busy_before']}, "
+      f"during: {common['cpu_busy_during']} (cpu {common['cpu']} is the pinned one)")
 PY

@@ -17,11 +17,15 @@ extension Detector {
         var scans = listing.searchableFields.map { scan(field: $0.name, text: $0.text) }
         // Rules only matter for a listing that names a watchlist taxon somewhere.
         if scans.contains(where: { !$0.hits.isEmpty }) {
-            for i in scans.indices { applyRules(&scans[i], standaloneOnly: false) }
+            for i in scans.indices { applyRules(&scans[i], only: nil) }
             propagateInnocentSense(&scans)
         } else if hasStandaloneRules {
-            // No taxon named: only the rules that can reveal disguised goods run.
-            for i in scans.indices { applyRules(&scans[i], standaloneOnly: true) }
+            // No taxon named (most listings): rules that name goods run first, and only if one
+            // fired do the context rules that make them a disguised offer.
+            for i in scans.indices { applyRules(&scans[i], only: .evidence) }
+            if scans.contains(where: { !$0.fired.isEmpty }) {
+                for i in scans.indices { applyRules(&scans[i], only: .context) }
+            }
         }
         return score(listing: listing, scans: scans)
     }
@@ -49,10 +53,11 @@ extension Detector {
         }
     }
 
-    private func applyRules(_ scan: inout FieldScan, standaloneOnly: Bool) {
+    /// Runs the rules (or only those of one standalone kind) on one field.
+    private func applyRules(_ scan: inout FieldScan, only kind: Rule.Standalone?) {
         let field = scan.name, text = scan.original, normalized = scan.normalized
         for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field) {
-            if standaloneOnly && rule.standalone == .no { continue }
+            if let kind, rule.standalone != kind { continue }
             if !rule.literals.isEmpty {
                 guard ruleLiterals[r].contains(where: { scan.literals[$0] }) else { continue }
             }
