@@ -86,13 +86,21 @@ struct TokenEmitter {
                 run.append(next)
                 end += 1
             }
-            let letters = run.filter { flat[$0.lowerBound].isLetter }.count
-            let allUnspaced = run.allSatisfy { flat[$0.lowerBound].isLetter && WordEdge.isUnspacedScript(flat[$0.lowerBound].scalar) }
-            if (run.count >= 3 && letters >= 2) || (run.count >= 2 && allUnspaced) {
-                emit(rewrite(tokens[k].lowerBound..<tokens[end - 1].upperBound), into: &out)
+            // A joined run starts and ends with letters (`r h 1 n o`, not `4 x 4 a`).
+            var lo = 0, hi = run.count
+            while lo < hi && !flat[run[lo].lowerBound].isLetter { lo += 1 }
+            while hi > lo && !flat[run[hi - 1].lowerBound].isLetter { hi -= 1 }
+            for word in run[0..<lo] { emit(word, into: &out) }
+            let core = run[lo..<hi]
+            let letters = core.count
+            let allUnspaced = core.allSatisfy { flat[$0.lowerBound].isLetter && WordEdge.isUnspacedScript(flat[$0.lowerBound].scalar) }
+            let coreLetters = core.filter { flat[$0.lowerBound].isLetter }.count
+            if !core.isEmpty && ((letters >= 3 && coreLetters >= 3) || (letters >= 2 && allUnspaced)) {
+                emit(rewrite(tokens[k + lo].lowerBound..<tokens[k + hi - 1].upperBound), into: &out)
             } else {
-                for word in run { emit(word, into: &out) }
+                for word in core { emit(word, into: &out) }
             }
+            for word in run[hi...] { emit(word, into: &out) }
             k = end
         }
     }
@@ -108,8 +116,9 @@ struct TokenEmitter {
             let previous = out[out.count - 1]
             let gap = previous.upperBound..<token.lowerBound
             let size = wordUnits(in: token)
-            var join = !gap.isEmpty
-            for g in gap where !isJoiningSymbol(g) { join = false; break }
+            // Across symbols only between letters (`iv🐘ory`, not `10🐘20`).
+            var join = !gap.isEmpty && units.kind[previous.upperBound - 1] == .letter && units.kind[token.lowerBound] == .letter
+            for g in gap where join && !isJoiningSymbol(g) { join = false }
             if !join, gap.count == 1, Self.intraWordMarks.contains(units.scalar[gap.lowerBound]) {
                 let left = previous.upperBound - 1, right = token.lowerBound
                 let unspaced = units.kind[left] == .letter && units.kind[right] == .letter
@@ -212,7 +221,9 @@ struct TokenEmitter {
     private mutating func emit(_ letters: Range<Int>, into out: inout NormalizedText) {
         guard let first = letters.first else { return }
         if !out.bytes.isEmpty {
-            out.append(0x20, from: lastEnd..<max(lastEnd, flat[first].start))
+            // The separators between the words; empty when one source character made both (¼ → 1⁄4).
+            let from = min(lastEnd, flat[first].start)
+            out.append(0x20, from: from..<max(from, flat[first].start))
         }
         for k in letters {
             out.append(scalar: flat[k].scalar, from: flat[k].start..<flat[k].end)
@@ -220,8 +231,7 @@ struct TokenEmitter {
         lastEnd = flat[letters.upperBound - 1].end
     }
 
-    /// Folds look-alike letters to Latin in a word that mixes them with Latin letters, or is made
-    /// only of look-alikes (two or more).
+    /// Folds look-alike letters to Latin in a word that mixes them with Latin letters.
     private mutating func foldConfusables() {
         var latin = 0, lookAlike = 0, other = 0
         for letter in word where letter.isLetter {
@@ -233,7 +243,9 @@ struct TokenEmitter {
                 other += 1
             }
         }
-        guard lookAlike > 0, latin > 0 || (other == 0 && lookAlike >= 2) else { return }
+        // Only in a word that mixes scripts: a word wholly in Cyrillic or Greek is a word of that
+        // language ("рог", horn), whatever it looks like.
+        guard lookAlike > 0, latin > 0 else { return }
         for k in word.indices where word[k].isLetter {
             let letter = word[k]
             if let ascii = Confusables.latinLetter(for: letter.written) ?? Confusables.latinLetter(for: letter.scalar) {

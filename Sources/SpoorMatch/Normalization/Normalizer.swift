@@ -17,7 +17,7 @@
 ///    digit sits between letters (`iv0ry`, `h0rn`) or one digit leads or ends four or more
 ///    letters (`3lephant`, `rhin0`); `10cm`, `mp3`, `4x4`, `ps5` and prices stay as they are.
 /// 5. Look-alike letters (from Unicode's confusables) become Latin in a word that mixes them
-///    with Latin or is made only of them (`іvоry`).
+///    with Latin (`іvоry`); a word wholly in Cyrillic or Greek stays as written (`рог`).
 /// 6. A letter repeated three or more times becomes one (`ivoooory`); doubles stay (`bekko`).
 /// 7. Words are joined by single spaces.
 public struct Normalizer: Sendable {
