@@ -41,9 +41,15 @@ extension Detector {
     /// way wherever else it appears there ("ivory is a soft warm white"): its other occurrences
     /// are masked too.
     private func propagateInnocentSense(_ scans: inout [FieldScan]) {
+        // A word counts as innocent when, in a field where it was masked, every occurrence was
+        // masked ("real leopard, not leopard print" keeps its real leopard).
         var innocent: Set<[Int]> = []
         for scan in scans {
-            for h in scan.suppressed { innocent.insert(scan.hits[h].terms) }
+            var masked: Set<[Int]> = [], kept: Set<[Int]> = []
+            for (h, hit) in scan.hits.enumerated() {
+                if scan.suppressed.contains(h) { masked.insert(hit.terms) } else { kept.insert(hit.terms) }
+            }
+            innocent.formUnion(masked.subtracting(kept))
         }
         guard !innocent.isEmpty else { return }
         for i in scans.indices {
@@ -61,14 +67,20 @@ extension Detector {
             if !rule.literals.isEmpty {
                 guard ruleLiterals[r].contains(where: { scan.literals[$0] }) else { continue }
             }
-            let ranges: [Range<Int>]
-            switch rule.target {
-            case .normalized:
-                ranges = (try? rule.regex.allMatches(in: normalized.bytes)) ?? []
-            case .original:
-                // Map matches in the original back onto normalized bytes for overlap tests.
-                let original = (try? rule.regex.allMatches(in: text)) ?? []
-                ranges = original.map { normalizedRange(covering: $0, in: normalized) }
+            var ranges: [Range<Int>]
+            do {
+                switch rule.target {
+                case .normalized:
+                    ranges = try rule.regex.allMatches(in: normalized.bytes)
+                case .original:
+                    // Map matches in the original back onto normalized bytes for overlap tests.
+                    ranges = try rule.regex.allMatches(in: text).map { normalizedRange(covering: $0, in: normalized) }
+                }
+            } catch {
+                // A text that exhausts a rule's match limit must not hide an offer: a raise rule
+                // that could not finish counts as fired; the others are left out.
+                guard rule.effect == .raise else { continue }
+                ranges = [0..<0]
             }
             for range in ranges where !range.isEmpty || rule.effect != .suppress {
                 if rule.negatable && (rules.isNegated(range, in: normalized.bytes) || isQuoted(range, in: normalized, text)) { continue }
@@ -87,24 +99,35 @@ extension Detector {
     }
 
     /// Whether the seller put the words of a normalized range in quotes ('buffalo horn', "faux"):
-    /// a quoted denial is a cover name, not a denial.
+    /// a quoted denial is a cover name, not a denial. The opening quote must open (start of text,
+    /// space or bracket before it) and a closing one must follow within a few words.
     private func isQuoted(_ range: Range<Int>, in normalized: NormalizedText, _ original: String) -> Bool {
         guard !range.isEmpty else { return false }
         let source = normalized.sourceRange(of: range)
-        let utf8 = Array(original.utf8)
-        func isQuote(_ scalar: Unicode.Scalar) -> Bool { "'\"‘’“”«»「」『』".unicodeScalars.contains(scalar) }
-        // The nearest non-space character before and after the words.
-        var before = source.lowerBound - 1
-        while before >= 0 && (utf8[before] == 0x20 || utf8[before] & 0xC0 == 0x80) { before -= 1 }
-        let open = before >= 0 ? String(decoding: utf8[before..<min(utf8.count, before + 4)], as: UTF8.self).unicodeScalars.first : nil
-        guard open.map(isQuote) == true else { return false }
-        // The quote closes within a few words, before the sentence ends.
-        let rest = String(decoding: utf8[source.upperBound..<min(utf8.count, source.upperBound + 40)], as: UTF8.self)
-        for scalar in rest.unicodeScalars {
-            if isQuote(scalar) { return true }
-            if ".!?,;:()\n".unicodeScalars.contains(scalar) { return false }
+        var text = original
+        return text.withUTF8 { utf8 -> Bool in
+            func scalar(at i: Int) -> Unicode.Scalar? {
+                String(decoding: utf8[i..<min(utf8.count, i + 4)], as: UTF8.self).unicodeScalars.first
+            }
+            func isQuote(_ s: Unicode.Scalar?) -> Bool { s.map { "'\"‘’“”«»「」『』".unicodeScalars.contains($0) } ?? false }
+            var i = source.lowerBound - 1
+            while i >= 0 && utf8[i] == 0x20 { i -= 1 }
+            guard i >= 0 else { return false }
+            while i > 0 && utf8[i] & 0xC0 == 0x80 { i -= 1 }
+            guard isQuote(scalar(at: i)) else { return false }
+            if i > 0 && !" \t\n([{".utf8.contains(utf8[i - 1]) { return false }
+            var j = source.upperBound
+            while j < min(utf8.count, source.upperBound + 40) {
+                let s = scalar(at: j)
+                if isQuote(s) {
+                    let after = j + (s.map { UTF8.width($0) } ?? 1)
+                    return after >= utf8.count || " \t\n.,!?;:)]}–-".utf8.contains(utf8[after])
+                }
+                if let s, ".!?,;:()\n".unicodeScalars.contains(s) { return false }
+                j += s.map { UTF8.width($0) } ?? 1
+            }
+            return false
         }
-        return false
     }
 
     /// The normalized bytes whose sources lie inside an original UTF-8 range.
