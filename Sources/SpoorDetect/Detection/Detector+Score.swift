@@ -9,12 +9,13 @@ extension Detector {
         // title mention outweighs a description one).
         var evidence: [Int: [Int: Double]] = [:]  // taxon -> term -> weight
         var firstHit: [Int: (term: Int, text: String, field: String)] = [:]
-        for scan in scans {
+        var originals = scans.map { OriginalText($0.original) }
+        for (f, scan) in scans.enumerated() {
             for (h, hit) in scan.hits.enumerated() {
                 let suppressed = scan.suppressed.contains(h)
                 let source = scan.normalized.sourceRange(of: hit.range)
-                let text = Self.substring(scan.original, utf8: source)
-                let (start, end) = Self.scalarOffsets(scan.original, utf8: source)
+                let text = originals[f].text(source)
+                let (start, end) = originals[f].scalarOffsets(source)
                 // One occurrence per taxon: the strongest of the terms it stands for.
                 var strongest: [Int: (term: Int, weight: Double)] = [:]
                 for t in hit.terms {
@@ -40,19 +41,21 @@ extension Detector {
             for (t, w) in terms { strongestByKind[index.terms[t].kind] = max(strongestByKind[index.terms[t].kind] ?? 0, w) }
             return strongestByKind.values.reduce(1.0) { $0 * (1 - $1) }
         }
-        var taxa = missing.map { taxon, miss in
-            let taxon = index.taxa[taxon]
-            return Verdict.TaxonRef(id: taxon.id, name: taxon.scientific, common: taxon.names["en"]?.first,
-                                    appendix: taxon.appendix, score: Self.round(1 - miss))
+        var named = missing.map { t, miss in
+            let taxon = index.taxa[t]
+            return (index: t, ref: Verdict.TaxonRef(id: taxon.id, name: taxon.scientific, common: taxon.names["en"]?.first,
+                                                   appendix: taxon.appendix, score: Self.round(1 - miss)))
         }
-        taxa.sort { ($0.appendix.rank, -$0.score, $0.name) < ($1.appendix.rank, -$1.score, $1.name) }
-        let best = taxa.max { $0.score < $1.score }
+        named.sort { ($0.ref.appendix.rank, -$0.ref.score, $0.ref.name) < ($1.ref.appendix.rank, -$1.ref.score, $1.ref.name) }
+        let taxa = named.map(\.ref)
+        let bestNamed = named.max { $0.ref.score < $1.ref.score }
+        let best = bestNamed?.ref
 
         // Rules.
         var raise = 0.0, lower = 0.0
         var fired: [Verdict.RuleRef] = []
         var firedIDs: Set<Int> = []
-        for scan in scans {
+        for (f, scan) in scans.enumerated() {
             for (r, range) in scan.fired where firedIDs.insert(r).inserted {
                 let rule = rules.rules[r]
                 switch rule.effect {
@@ -63,7 +66,7 @@ extension Detector {
                 let signed = rule.effect == .raise ? rule.weight : rule.effect == .lower ? -rule.weight : 0
                 let source = scan.normalized.bytes.isEmpty || range.isEmpty ? 0..<0 : scan.normalized.sourceRange(of: range)
                 fired.append(.init(id: rule.id, weight: signed, title: rule.title, field: scan.name,
-                                   text: Self.substring(scan.original, utf8: source)))
+                                   text: originals[f].text(source)))
             }
         }
 
@@ -94,10 +97,10 @@ extension Detector {
         }
         score = Self.round(min(1, max(0, score)))
         let flagged = score >= scoring.threshold
-        let priority = self.priority(flagged: flagged, score: score, taxa: taxa)
+        let priority = self.priority(flagged: flagged, score: score, named: named)
         let explanation = Self.explain(
             flagged: flagged, score: score, best: best, firstHit: best.flatMap { b in
-                index.taxa.firstIndex { $0.id == b.id }.flatMap { firstHit[$0] }
+                bestNamed.flatMap { firstHit[$0.index] }
             }, index: index, fired: fired, matches: matches)
         return Verdict(id: listing.id, flagged: flagged, score: score, priority: priority, taxa: taxa,
                        matches: matches, rules: fired, explanation: explanation, steps: steps)
@@ -119,12 +122,11 @@ extension Detector {
         return w
     }
 
-    private func priority(flagged: Bool, score: Double, taxa: [Verdict.TaxonRef]) -> Priority {
+    private func priority(flagged: Bool, score: Double, named: [(index: Int, ref: Verdict.TaxonRef)]) -> Priority {
         guard flagged else { return .low }
-        guard !taxa.isEmpty else { return .medium }  // disguised goods, taxon unknown
-        let flaggedTaxa = taxa.filter { $0.score > 0 }
-        var best = flaggedTaxa.compactMap { ref in index.taxa.first { $0.id == ref.id }?.priority }.min() ?? .medium
-        if flaggedTaxa.contains(where: { $0.appendix.includesAppendixI }) && score >= 0.75 { best = .critical }
+        guard !named.isEmpty else { return .medium }  // disguised goods, taxon unknown
+        var best = named.map { index.taxa[$0.index].priority }.min() ?? .medium
+        if named.contains(where: { $0.ref.appendix.includesAppendixI }) && score >= 0.75 { best = .critical }
         return best
     }
 
@@ -162,20 +164,34 @@ extension Detector {
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
-    static func substring(_ text: String, utf8 range: Range<Int>) -> String {
-        let utf8 = Array(text.utf8)
-        return String(decoding: utf8[range.clamped(to: 0..<utf8.count)], as: UTF8.self)
+}
+
+/// A field's original text, read once for all its matches: its UTF-8 bytes and, built on first
+/// use, the code-point index of every byte offset.
+struct OriginalText {
+    let bytes: [UInt8]
+    private var scalarIndex: [Int32] = []
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    /// The text of a UTF-8 range.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)
     }
 
     /// Code-point offsets of a UTF-8 byte range.
-    static func scalarOffsets(_ text: String, utf8 range: Range<Int>) -> (Int, Int) {
-        var start = 0, end = 0, offset = 0, index = 0
-        for scalar in text.unicodeScalars {
-            if offset < range.lowerBound { start = index + 1 }
-            if offset < range.upperBound { end = index + 1 }
-            offset += UTF8.width(scalar)
-            index += 1
+    mutating func scalarOffsets(_ range: Range<Int>) -> (Int, Int) {
+        if scalarIndex.isEmpty {
+            scalarIndex.reserveCapacity(bytes.count + 1)
+            var n: Int32 = 0
+            scalarIndex.append(0)
+            for b in bytes {
+                if b & 0xC0 != 0x80 { n += 1 }
+                scalarIndex.append(n)
+            }
         }
-        return (min(start, end), end)
+        let r = range.clamped(to: 0..<bytes.count)
+        // A byte range starts on a scalar boundary: the scalars before it are those started before.
+        return (Int(scalarIndex[r.lowerBound]), Int(scalarIndex[r.upperBound]))
     }
 }
