@@ -50,6 +50,10 @@ public struct TermIndex: Sendable {
     let patternTerms: [[Int]]
     let patternLiterals: [[Int]]
     let compoundWords: Set<[UInt8]>
+    /// The byte length of the longest compound word.
+    let maxGlueWord: Int
+    /// The longest piece of a word glued to a term that is tried for segmentation.
+    static let maxGluedPiece = 64
     /// The literals (normalized) that rules require, in the order given.
     public let literals: [String]
 
@@ -139,6 +143,7 @@ public struct TermIndex: Sendable {
         self.patternLiterals = patternLiterals
         self.automaton = builder.build()
         self.compoundWords = glue
+        self.maxGlueWord = glue.map(\.count).max() ?? 1
     }
 
     /// The number of distinct normalized patterns compiled.
@@ -183,7 +188,8 @@ public struct TermIndex: Sendable {
 
     /// Whether a match inside a word is glued only to known words on either side.
     private func isCompound(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let word = WordScan.word(around: range, in: bytes)
+        // Pieces longer than the longest run of glue words cannot segment: look no further.
+        let word = WordScan.word(around: range, in: bytes, limit: Self.maxGluedPiece + 1)
         return segments(Array(bytes[word.lowerBound..<range.lowerBound]))
             && segments(Array(bytes[range.upperBound..<word.upperBound]))
     }
@@ -191,11 +197,11 @@ public struct TermIndex: Sendable {
     /// Whether `piece` is empty or splits entirely into compound words.
     private func segments(_ piece: [UInt8]) -> Bool {
         guard !piece.isEmpty else { return true }
-        guard piece.count <= 64 else { return false }
+        guard piece.count <= Self.maxGluedPiece else { return false }
         var reachable = [Bool](repeating: false, count: piece.count + 1)
         reachable[0] = true
         for i in 0..<piece.count where reachable[i] {
-            for j in (i + 1)...piece.count where !reachable[j] {
+            for j in (i + 1)...min(piece.count, i + maxGlueWord) where !reachable[j] {
                 if compoundWords.contains(Array(piece[i..<j])) { reachable[j] = true }
             }
         }

@@ -123,16 +123,19 @@ public enum WordScan {
     /// Whether `scalar` is written without spaces between words (Han, kana, Hangul, Thai...).
     public static func isUnspacedScript(_ scalar: UInt32) -> Bool { WordEdge.isUnspacedScript(scalar) }
 
-    /// The range of the word (run of letters and digits of spaced scripts) around `range`.
-    public static func word(around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    /// The range of the word (run of letters and digits of spaced scripts) around `range`,
+    /// looking at most `limit` bytes beyond each end (a longer word is cut there).
+    public static func word(around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, limit: Int = .max) -> Range<Int> {
+        let floor = range.lowerBound >= limit ? range.lowerBound - limit : 0
+        let ceiling = text.count - range.upperBound > limit ? range.upperBound + limit : text.count
         var lo = range.lowerBound
-        while lo > 0 && WordEdge.isSpacedWordScalar(WordEdge.scalar(endingAt: lo, in: text)) {
+        while lo > floor && WordEdge.isSpacedWordScalar(WordEdge.scalar(endingAt: lo, in: text)) {
             var step = lo - 1
             while step > 0 && text[step] & 0xC0 == 0x80 { step -= 1 }
             lo = step
         }
         var hi = range.upperBound
-        while hi < text.count && WordEdge.isSpacedWordScalar(WordEdge.scalar(startingAt: hi, in: text)) {
+        while hi < ceiling && WordEdge.isSpacedWordScalar(WordEdge.scalar(startingAt: hi, in: text)) {
             hi += 1
             while hi < text.count && text[hi] & 0xC0 == 0x80 { hi += 1 }
         }
