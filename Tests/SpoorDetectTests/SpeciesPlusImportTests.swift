@@ -37,6 +37,21 @@ import Testing
         #expect(reloaded.taxa == imported.taxa)
     }
 
+    @Test func anUnclosedQuoteIsAnErrorWithItsLine() {
+        let csv = "TaxonId,FullName,RankName,CurrentListing\n1,Manis,GENUS,I\n2,\"Broken,GENUS,II\n3,Pan,GENUS,I\n"
+        #expect {
+            _ = try SpeciesPlusImport(csv: Array(csv.utf8), file: "t.csv")
+        } throws: { error in
+            (error as? DataFileError)?.code == .syntax && (error as? DataFileError)?.description.contains("never closed") == true
+        }
+    }
+
+    @Test func idsStayUniqueWhenNamesRepeat() throws {
+        let csv = "TaxonId,FullName,RankName,CurrentListing\n1,Manis,GENUS,I\n2,Manis,SPECIES,I\n,Manis,FAMILY,I\n"
+        let imported = try SpeciesPlusImport(csv: Array(csv.utf8), file: "t.csv")
+        #expect(imported.taxa.map(\.id) == ["manis", "manis-2", "manis-3"])
+    }
+
     /// The real export (38,079 rows): counts per rank and listing match the file, and the whole
     /// list loads back and compiles into one automaton.
     @Test(.enabled(if: TestData.shared("data/cites/Index_of_CITES_Species_2017-04-21.csv.gz") != nil))

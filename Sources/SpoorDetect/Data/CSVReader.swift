@@ -4,6 +4,8 @@ struct CSVReader: Sequence, IteratorProtocol {
     private var position = 0
     /// The 1-based line the next record starts on (for error messages).
     private(set) var line = 1
+    /// The line of a quoted field that was still open at the end of the input, if any.
+    private(set) var unclosedQuoteLine: Int?
 
     /// Reads records from `bytes`; a UTF-8 byte-order mark is skipped.
     init(bytes: [UInt8]) {
@@ -50,6 +52,7 @@ struct CSVReader: Sequence, IteratorProtocol {
                 field.append(b)
             }
         }
+        if quoted { unclosedQuoteLine = line }
         fields.append(String(decoding: field, as: UTF8.self))
         return fields
     }

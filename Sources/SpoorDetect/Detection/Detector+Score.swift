@@ -77,7 +77,7 @@ extension Detector {
             let total = fired.reduce(0) { $0 + $1.weight }
             if kinds.contains(.evidence) && kinds.contains(.context) {
                 score = total
-                for rule in fired { steps.append(.init(reason: "rule \(rule.id): \(rule.title)", delta: rule.weight)) }
+                for rule in fired { steps.append(.init(reason: "rule \(rule.id): \(rule.title)", delta: rule.weight, rule: rule.id)) }
             }
         }
         if let best {
@@ -88,7 +88,7 @@ extension Detector {
                 steps.append(.init(reason: "Appendix I taxon (Res. Conf. 11.3 para 6 b)", delta: scoring.appendixIBonus))
             }
             for rule in fired where rule.weight != 0 {
-                steps.append(.init(reason: "rule \(rule.id): \(rule.title)", delta: rule.weight))
+                steps.append(.init(reason: "rule \(rule.id): \(rule.title)", delta: rule.weight, rule: rule.id))
             }
             let r = min(raise, scoring.maxRaise), l = min(lower, scoring.maxLower)
             if r < raise { steps.append(.init(reason: "raise rules capped at \(scoring.maxRaise)", delta: r - raise)) }

@@ -54,6 +54,8 @@ public struct Verdict: Sendable, Hashable, Codable {
         public var reason: String
         /// By how much.
         public var delta: Double
+        /// The rule that moved it, if a rule did.
+        public var rule: String? = nil
     }
 
     /// The listing's id.

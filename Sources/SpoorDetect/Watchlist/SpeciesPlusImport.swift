@@ -40,6 +40,9 @@ public struct SpeciesPlusImport: Sendable {
         while true {
             let line = reader.line
             guard let row = reader.next() else { break }
+            if let open = reader.unclosedQuoteLine {
+                throw DataFileError(.syntax, file: file, line: open, "a quoted field opened on line \(line) is never closed")
+            }
             if row.count == 1 && row[0].isEmpty { continue }
             func field(_ name: String) -> String {
                 guard let i = column[name], i < row.count else { return "" }
@@ -62,10 +65,14 @@ public struct SpeciesPlusImport: Sendable {
                 continue
             }
             var id = Self.slug(name)
-            if !usedIDs.insert(id).inserted {
-                id += "-\(field("TaxonId"))"
-                usedIDs.insert(id)
+            var n = 2
+            let taxonID = Self.slug(field("TaxonId"))
+            if usedIDs.contains(id) && taxonID != "taxon" { id += "-\(taxonID)" }
+            while usedIDs.contains(id) {  // still taken: number it
+                id = Self.slug(name) + "-\(n)"
+                n += 1
             }
+            usedIDs.insert(id)
             var names: [String: [String]] = [:]
             for (columnName, lang) in [("EnglishNames", "en"), ("SpanishNames", "es"), ("FrenchNames", "fr")] {
                 let list = Self.splitNames(field(columnName))

@@ -95,6 +95,7 @@ public enum Priority: String, Sendable, Hashable, Codable, CaseIterable, Compara
 
 /// A taxonomic rank the watchlist can name.
 public enum Rank: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The ranks Species+ uses, from kingdom down to variety.
     case kingdom, phylum, `class`, order, family, subfamily, genus, species, subspecies, variety
 }
 

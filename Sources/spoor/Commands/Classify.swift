@@ -39,6 +39,9 @@ struct Classify: ParsableCommand {
             guard line.contains(where: { $0 > 0x20 }) else { continue }
             let listing: Listing
             do {
+                if reader.lastLineWasCut {
+                    throw ValidationErrorMessage("line longer than \(LineReader.maxLineBytes >> 20) MiB, skipped")
+                }
                 // The fast reader handles well-formed lines; JSONDecoder explains the rest.
                 if let fast = line.withUnsafeBufferPointer({ Listing.parse(json: $0) }) {
                     listing = fast
@@ -79,8 +82,7 @@ struct Classify: ParsableCommand {
     }
 
     static func errorLine(line: Int, message: String) -> String {
-        let encoded = (try? JSONEncoder().encode(["error": message])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return "{\"line\":\(line)," + encoded.dropFirst()
+        "{\"line\":\(line),\"error\":\(JSONText.quoted(message))}"
     }
 
     static func describe(_ error: Error) -> String {

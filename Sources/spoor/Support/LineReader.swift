@@ -19,29 +19,57 @@ struct LineReader: Sequence, IteratorProtocol {
         }
     }
 
-    /// The next line's bytes, without its newline (or a trailing carriage return).
+    /// The longest line kept; a longer one is cut there (the rest of it is skipped).
+    static let maxLineBytes = 16 << 20
+    /// Where the search for the next newline resumes (bytes before it hold none).
+    private var scanned = 0
+    /// Whether the line being read is past `maxLineBytes` and its rest is being skipped.
+    private var skipping = false
+    /// Whether the last line returned was cut at `maxLineBytes`.
+    private(set) var lastLineWasCut = false
+
+    /// The next line's bytes, without its newline or a trailing carriage return.
     mutating func nextBytes() -> ArraySlice<UInt8>? {
+        lastLineWasCut = false
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                var end = newline
-                if end > position && buffer[end - 1] == 0x0D { end -= 1 }
-                let line = buffer[position..<end]
+            if let newline = buffer[Swift.max(position, scanned)...].firstIndex(of: 0x0A) {
+                let line = trimmed(buffer[position..<newline])
                 position = newline + 1
+                scanned = position
+                if skipping {
+                    skipping = false
+                    continue
+                }
                 return line
             }
+            scanned = buffer.count
             if finished {
-                guard position < buffer.count else { return nil }
+                guard position < buffer.count, !skipping else { return nil }
                 defer { position = buffer.count }
-                return buffer[position...]
+                return trimmed(buffer[position...])
+            }
+            if buffer.count - position > Self.maxLineBytes && !skipping {
+                // Hand out the first part of an overlong line, then skip to its end.
+                let line = buffer[position..<(position + Self.maxLineBytes)]
+                skipping = true
+                lastLineWasCut = true
+                position = buffer.count
+                scanned = position
+                return line
             }
             // Keep the unread tail, then read the next chunk after it.
             if position > 0 {
                 buffer.removeSubrange(0..<position)
+                scanned -= position
                 position = 0
             }
             let chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
         }
+    }
+
+    private func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        line.last == 0x0D ? line.dropLast() : line
     }
 
     /// The next line as text.

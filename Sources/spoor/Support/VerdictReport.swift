@@ -15,10 +15,10 @@ struct VerdictReport {
             let state = match.suppressed ? " (innocent use)" : ""
             lines.append("  match: \(match.field)[\(match.start)..<\(match.end)] \"\(match.text)\" = \(match.kind.rawValue) \"\(match.term)\" → \(match.taxon)\(state)")
         }
-        let quoted = Dictionary(verdict.rules.map { ("rule \($0.id): \($0.title)", " — \($0.field) \"\($0.text)\"") }, uniquingKeysWith: { a, _ in a })
+        let quoted = Dictionary(verdict.rules.map { ($0.id, " — \($0.field) \"\($0.text)\"") }, uniquingKeysWith: { a, _ in a })
         for step in verdict.steps {
             let sign = step.delta >= 0 ? "+" : "−"
-            lines.append("  \(sign)\(String(format: "%.2f", abs(step.delta)))  \(step.reason)\(quoted[step.reason] ?? "")")
+            lines.append("  \(sign)\(String(format: "%.2f", abs(step.delta)))  \(step.reason)\(step.rule.flatMap { quoted[$0] } ?? "")")
         }
         for rule in verdict.rules where rule.weight == 0 {
             lines.append("  mask   rule \(rule.id): \(rule.title) — \(rule.field) \"\(rule.text)\"")
