@@ -19,9 +19,9 @@ extension Detector {
         if scans.contains(where: { !$0.hits.isEmpty }) {
             for i in scans.indices { applyRules(&scans[i], only: nil) }
             propagateInnocentSense(&scans)
-        } else if hasStandaloneRules {
-            // No taxon named (most listings): rules that name goods run first, and only if one
-            // fired do the context rules that make them a disguised offer.
+        } else if hasStandaloneRules && mayBeDisguised(scans) {
+            // No taxon named: rules that name goods run first, and only if one fired do the
+            // context rules that make them a disguised offer.
             for i in scans.indices { applyRules(&scans[i], only: .evidence) }
             if scans.contains(where: { !$0.fired.isEmpty }) {
                 for i in scans.indices { applyRules(&scans[i], only: .context) }
@@ -35,6 +35,18 @@ extension Detector {
         let found = index.search(normalized)
         return FieldScan(name: field, original: text, normalized: normalized, hits: found.terms,
                          literals: found.literals, suppressed: [], fired: [])
+    }
+
+    /// Whether literals of both an evidence and a context rule occur (most listings stop here,
+    /// before any regular expression runs).
+    private func mayBeDisguised(_ scans: [FieldScan]) -> Bool {
+        func occurs(_ kind: Rule.Standalone) -> Bool {
+            rules.rules.indices.contains { r in
+                rules.rules[r].standalone == kind
+                    && (rules.rules[r].literals.isEmpty || scans.contains { scan in ruleLiterals[r].contains { scan.literals[$0] } })
+            }
+        }
+        return occurs(.evidence) && occurs(.context)
     }
 
     /// A word used innocently once in a listing ("Colour: ivory" in the title) is used the same
