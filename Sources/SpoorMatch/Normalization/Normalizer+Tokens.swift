@@ -30,19 +30,19 @@ struct TokenEmitter {
     /// Whether unit `i` belongs to a word: letters, digits, kept marks, and `@` or `$` between
     /// two letters (`p@ngolin`, `ta$k`), which leetspeak will turn into letters.
     private func isWordUnit(_ i: Int) -> Bool {
-        switch units.kind[i] {
+        switch units[i].kind {
         case .letter, .digit, .mark:
             return true
         default:
-            let value = units.scalar[i]
+            let value = units[i].scalar
             return options.leetspeak && (value == Self.at || value == Self.dollar || value == Self.bang)
-                && i > 0 && i + 1 < units.count && units.kind[i - 1] == .letter && units.kind[i + 1] == .letter
+                && i > 0 && i + 1 < units.count && units[i - 1].kind == .letter && units[i + 1].kind == .letter
         }
     }
 
     /// Whether a separator unit is a lone symbol that joins the letters around it (`iv🐘ory`).
     private func isJoiningSymbol(_ i: Int) -> Bool {
-        units.scalar[i] == Self.star || (units.kind[i] == .symbol && units.scalar[i] >= 0x80)
+        units[i].scalar == Self.star || (units[i].kind == .symbol && units[i].scalar >= 0x80)
     }
 
     /// Splits units into words, joins disguised ones and emits each.
@@ -117,12 +117,12 @@ struct TokenEmitter {
             let gap = previous.upperBound..<token.lowerBound
             let size = wordUnits(in: token)
             // Across symbols only between letters (`iv🐘ory`, not `10🐘20`).
-            var join = !gap.isEmpty && units.kind[previous.upperBound - 1] == .letter && units.kind[token.lowerBound] == .letter
+            var join = !gap.isEmpty && units[previous.upperBound - 1].kind == .letter && units[token.lowerBound].kind == .letter
             for g in gap where join && !isJoiningSymbol(g) { join = false }
-            if !join, gap.count == 1, Self.intraWordMarks.contains(units.scalar[gap.lowerBound]) {
+            if !join, gap.count == 1, Self.intraWordMarks.contains(units[gap.lowerBound].scalar) {
                 let left = previous.upperBound - 1, right = token.lowerBound
-                let unspaced = units.kind[left] == .letter && units.kind[right] == .letter
-                    && WordEdge.isUnspacedScript(units.scalar[left]) && WordEdge.isUnspacedScript(units.scalar[right])
+                let unspaced = units[left].kind == .letter && units[right].kind == .letter
+                    && WordEdge.isUnspacedScript(units[left].scalar) && WordEdge.isUnspacedScript(units[right].scalar)
                 let short = min(previousSize, size) <= 2 && hasLetter(previous) && hasLetter(token)
                 join = unspaced || short
             }
@@ -148,7 +148,7 @@ struct TokenEmitter {
     }
 
     private func hasLetter(_ token: Range<Int>) -> Bool {
-        for u in token where units.kind[u] == .letter { return true }
+        for u in token where units[u].kind == .letter { return true }
         return false
     }
 
@@ -183,15 +183,15 @@ struct TokenEmitter {
         if isPlain(token) {
             // Most words: ASCII letters with nothing to undo.
             for u in token {
-                flat.append(Letter(scalar: units.scalar[u], written: units.written[u], start: units.start[u],
-                                   end: units.end[u], isLetter: true, isMark: false))
+                flat.append(Letter(scalar: units[u].scalar, written: units[u].written, start: units[u].start,
+                                   end: units[u].end, isLetter: true, isMark: false))
             }
             return start..<flat.count
         }
         word.removeAll(keepingCapacity: true)
         for u in token where isWordUnit(u) {
-            word.append(Letter(scalar: units.scalar[u], written: units.written[u], start: units.start[u],
-                               end: units.end[u], isLetter: units.kind[u] == .letter, isMark: units.kind[u] == .mark))
+            word.append(Letter(scalar: units[u].scalar, written: units[u].written, start: units[u].start,
+                               end: units[u].end, isLetter: units[u].kind == .letter, isMark: units[u].kind == .mark))
         }
         if options.leetspeak { undoLeetspeak() }
         if options.foldConfusables { foldConfusables() }
@@ -207,8 +207,8 @@ struct TokenEmitter {
         var previous: UInt32 = 0
         var run = 0
         for u in token {
-            let value = units.scalar[u]
-            guard value < 0x80, units.kind[u] == .letter else { return false }
+            let value = units[u].scalar
+            guard value < 0x80, units[u].kind == .letter else { return false }
             run = value == previous ? run + 1 : 1
             if run >= 3 { return false }
             previous = value

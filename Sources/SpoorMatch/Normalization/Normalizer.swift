@@ -88,26 +88,31 @@ public struct Normalizer: Sendable {
 
 /// The scanned text: one unit per folded scalar, with its kind and source range.
 struct Units {
-    var scalar: [UInt32] = []
-    /// The scalar as written, before folding (capital look-alikes differ from their lower case:
-    /// Greek `Υ` imitates `Y`, its lower case `υ` imitates `u`).
-    var written: [UInt32] = []
-    var kind: [ScalarKind] = []
-    var start: [UInt32] = []
-    var end: [UInt32] = []
+    /// One folded scalar of the text.
+    struct Unit {
+        /// The folded scalar.
+        var scalar: UInt32
+        /// The scalar as written, before folding (capital look-alikes differ from their lower
+        /// case: Greek `Υ` imitates `Y`, its lower case `υ` imitates `u`).
+        var written: UInt32
+        /// Where its source starts and ends in the original UTF-8.
+        var start: UInt32
+        var end: UInt32
+        /// What it is to the normalizer.
+        var kind: ScalarKind
+    }
 
-    var count: Int { scalar.count }
+    private(set) var items: [Unit] = []
+
+    var count: Int { items.count }
+
+    subscript(i: Int) -> Unit { items[i] }
 
     /// Folds every scalar of `text` and records it as units (marks on stripped scripts and
     /// ignorable characters leave none).
     mutating func scan(_ text: String) {
         let folding = ScalarFolding.shared
-        let capacity = text.utf8.count
-        scalar.reserveCapacity(capacity)
-        written.reserveCapacity(capacity)
-        kind.reserveCapacity(capacity)
-        start.reserveCapacity(capacity)
-        end.reserveCapacity(capacity)
+        items.reserveCapacity(text.utf8.count)
         var offset: UInt32 = 0
         for s in text.unicodeScalars {
             let from = offset
@@ -115,12 +120,8 @@ struct Units {
             let value = s.value
             if value < 0x80 {
                 // ASCII: fold and classify from tables, no normalization needed.
-                let k = ScalarFolding.asciiKinds[Int(value)]
-                scalar.append((0x41...0x5A).contains(value) ? value | 0x20 : value)
-                written.append(value)
-                kind.append(k)
-                start.append(from)
-                end.append(offset)
+                items.append(Unit(scalar: (0x41...0x5A).contains(value) ? value | 0x20 : value, written: value,
+                                  start: from, end: offset, kind: ScalarFolding.asciiKinds[Int(value)]))
                 continue
             }
             folding.forEachFolded(value) { folded in
@@ -131,27 +132,23 @@ struct Units {
                 case .mark:
                     // A mark belongs to the letter before it: stripped on Latin, Greek and
                     // Cyrillic, kept elsewhere, dropped when there is no letter.
-                    guard let last = kind.last, last == .letter || last == .mark,
+                    guard let last = items.last?.kind, last == .letter || last == .mark,
                           !ScalarFolding.stripsMarks(baseScalar()) else {
-                        if !end.isEmpty, kind.last == .letter { end[end.count - 1] = offset }
+                        if let last = items.last, last.kind == .letter { items[items.count - 1].end = offset }
                         return
                     }
                 default:
                     break
                 }
-                scalar.append(folded)
-                written.append(s.value)
-                kind.append(k)
-                start.append(from)
-                end.append(offset)
+                items.append(Unit(scalar: folded, written: value, start: from, end: offset, kind: k))
             }
         }
     }
 
     /// The last letter before any trailing marks.
     private func baseScalar() -> UInt32 {
-        var i = scalar.count - 1
-        while i > 0 && kind[i] == .mark { i -= 1 }
-        return scalar[i]
+        var i = items.count - 1
+        while i > 0 && items[i].kind == .mark { i -= 1 }
+        return items[i].scalar
     }
 }
