@@ -38,12 +38,12 @@ import Testing
             let text = Self.randomText(&rng)
             let n = normalizer.normalize(text)
             let utf8Count = text.utf8.count
-            #expect(n.sourceStart.count == n.bytes.count && n.sourceEnd.count == n.bytes.count)
+            #expect(n.sources.count == n.bytes.count)
             // Every byte's source is a non-empty range inside the text, on scalar boundaries,
             // and sources never go backwards.
             var previousStart = 0
             for k in n.bytes.indices {
-                let start = Int(n.sourceStart[k]), end = Int(n.sourceEnd[k])
+                let start = Int(n.sources[k].start), end = Int(n.sources[k].end)
                 #expect(start <= end && end <= utf8Count)
                 #expect(start >= previousStart)
                 previousStart = start

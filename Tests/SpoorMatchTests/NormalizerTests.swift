@@ -117,6 +117,17 @@ import Testing
         #expect(n.sourceRange(of: 0..<0) == 0..<0)
     }
 
+    @Test func originalRangesMapOntoNormalizedBytes() {
+        let text = "Only $4,500 for Ｉｖｏｒｙ"
+        let n = normalizer.normalize(text)
+        #expect(n.text == "only 4 500 for ivory")
+        let price = n.normalizedRange(covering: 5..<11)  // "$4,500"
+        #expect(String(decoding: n.bytes[price], as: UTF8.self) == "4 500")
+        let ivory = n.normalizedRange(covering: 16..<31)  // full-width "Ｉｖｏｒｙ"
+        #expect(String(decoding: n.bytes[ivory], as: UTF8.self) == "ivory")
+        #expect(n.normalizedRange(covering: 4..<5).isEmpty)  // a lone space maps to no word byte
+    }
+
     @Test func squeezedLetterCoversTheWholeRun() {
         let text = "ivoooory"
         let n = normalizer.normalize(text)

@@ -86,7 +86,7 @@ extension Detector {
                     ranges = try rule.regex.allMatches(in: normalized.bytes)
                 case .original:
                     // Map matches in the original back onto normalized bytes for overlap tests.
-                    ranges = try rule.regex.allMatches(in: text).map { normalizedRange(covering: $0, in: normalized) }
+                    ranges = try rule.regex.allMatches(in: text).map { normalized.normalizedRange(covering: $0) }
                 }
             } catch {
                 // A text that exhausts a rule's match limit must not hide an offer: a raise rule
@@ -142,13 +142,4 @@ extension Detector {
         }
     }
 
-    /// The normalized bytes whose sources lie inside an original UTF-8 range.
-    private func normalizedRange(covering original: Range<Int>, in text: NormalizedText) -> Range<Int> {
-        var lo = text.bytes.count, hi = 0
-        for k in text.bytes.indices where Int(text.sourceStart[k]) >= original.lowerBound && Int(text.sourceEnd[k]) <= original.upperBound {
-            lo = min(lo, k)
-            hi = max(hi, k + 1)
-        }
-        return lo < hi ? lo..<hi : 0..<0
-    }
 }

@@ -50,8 +50,7 @@ public struct Normalizer: Sendable {
         units.scan(text)
         var out = NormalizedText()
         out.bytes.reserveCapacity(text.utf8.count)
-        out.sourceStart.reserveCapacity(text.utf8.count)
-        out.sourceEnd.reserveCapacity(text.utf8.count)
+        out.sources.reserveCapacity(text.utf8.count)
         var emitter = TokenEmitter(options: options, units: units)
         emitter.emitAll(into: &out)
         return out
