@@ -167,13 +167,13 @@ public struct TermIndex: Sendable {
             var found = Hits()
             found.literals = [Bool](repeating: false, count: literals.count)
             var candidates: [Match] = []
-            automaton.forEachMatch(in: bytes) { match in
+            // Collected first (a specialized loop, no callback per match), then sorted out.
+            for match in automaton.matches(in: bytes) {
                 for literal in patternLiterals[match.pattern] { found.literals[literal] = true }
                 if !patternTerms[match.pattern].isEmpty,
                    WordBoundaryPolicy.words.allows(match.range, in: bytes) || isCompound(match.range, in: bytes) {
                     candidates.append(match)
                 }
-                return true
             }
             // Leftmost-longest among the accepted candidates.
             candidates.sort { ($0.start, $1.end, $0.pattern) < ($1.start, $0.end, $1.pattern) }
