@@ -62,16 +62,19 @@ extension Automaton {
                     }
                 }
             case .nfa:
-                nfaRoot.withUnsafeBufferPointer { root in
-                    nfaEdgeStart.withUnsafeBufferPointer { edgeStart in
-                        nfaEdgeByte.withUnsafeBufferPointer { edgeByte in
-                            nfaEdgeTarget.withUnsafeBufferPointer { edgeTarget in
-                                nfaFail.withUnsafeBufferPointer { fail in
-                                    let step = SparseStep(
-                                        root: root.baseAddress!, rootState: matchStateCount,
-                                        edgeStart: edgeStart.baseAddress!, edgeByte: edgeByte.baseAddress!,
-                                        edgeTarget: edgeTarget.baseAddress!, fail: fail.baseAddress!)
-                                    search(step, outputs, haystack, &sink)
+                nfaDense.withUnsafeBufferPointer { dense in
+                    nfaDenseRow.withUnsafeBufferPointer { denseRow in
+                        nfaEdgeStart.withUnsafeBufferPointer { edgeStart in
+                            nfaEdgeByte.withUnsafeBufferPointer { edgeByte in
+                                nfaEdgeTarget.withUnsafeBufferPointer { edgeTarget in
+                                    nfaFail.withUnsafeBufferPointer { fail in
+                                        let step = SparseStep(
+                                            dense: dense.baseAddress!, denseRow: denseRow.baseAddress!,
+                                            rootState: matchStateCount,
+                                            edgeStart: edgeStart.baseAddress!, edgeByte: edgeByte.baseAddress!,
+                                            edgeTarget: edgeTarget.baseAddress!, fail: fail.baseAddress!)
+                                        search(step, outputs, haystack, &sink)
+                                    }
                                 }
                             }
                         }
@@ -241,9 +244,11 @@ struct DenseStep: TransitionStep {
     @inline(__always) func index(_ state: UInt32) -> Int { Int(state / stride) }
 }
 
-/// The compact NFA: a dense root row, sorted sparse edges, failure links.
+/// The compact NFA: dense rows for the shallowest states, sorted sparse edges elsewhere,
+/// failure links.
 struct SparseStep: TransitionStep {
-    let root: UnsafePointer<UInt32>
+    let dense: UnsafePointer<UInt32>
+    let denseRow: UnsafePointer<UInt32>
     let rootState: UInt32
     let edgeStart: UnsafePointer<UInt32>
     let edgeByte: UnsafePointer<UInt8>
@@ -254,7 +259,9 @@ struct SparseStep: TransitionStep {
     @inline(__always) func matchLimit(_ matchStates: UInt32) -> UInt32 { matchStates }
     @inline(__always) func next(_ state: UInt32, _ byte: UInt8) -> UInt32 {
         var state = state
-        while state != rootState {
+        while true {
+            let row = denseRow[Int(state)]
+            if row != Automaton.none { return dense[Int(row) << 8 | Int(byte)] }
             var k = Int(edgeStart[Int(state)])
             let end = Int(edgeStart[Int(state) &+ 1])
             while k < end {
@@ -265,7 +272,6 @@ struct SparseStep: TransitionStep {
             }
             state = fail[Int(state)]
         }
-        return root[Int(byte)]
     }
     @inline(__always) func index(_ state: UInt32) -> Int { Int(state) }
 }

@@ -30,8 +30,10 @@ public struct Automaton: Sendable {
     let classes: [UInt8]
     let stride: UInt32
     let dfa: [UInt32]
-    // The NFA: root row by byte, then per state sorted edges and a failure link.
-    let nfaRoot: [UInt32]
+    // The NFA: dense rows (by byte) for the shallowest states, the root first; for every state
+    // its dense row or `none`, sorted sparse edges and a failure link.
+    let nfaDense: [UInt32]
+    let nfaDenseRow: [UInt32]
     let nfaEdgeStart: [UInt32]
     let nfaEdgeByte: [UInt8]
     let nfaEdgeTarget: [UInt32]
@@ -47,10 +49,14 @@ public struct Automaton: Sendable {
 
     /// A state index that means "no state".
     static let none = UInt32.max
+    /// NFA states this deep or shallower get a dense row.
+    static let denseDepth: Int32 = 2
+    /// At most this many dense NFA rows (1 KiB each).
+    static let maxDenseRows = 8192
 
     /// The bytes held by the automaton's tables.
     public var memoryBytes: Int {
-        classes.count + dfa.count * 4 + nfaRoot.count * 4 + nfaEdgeStart.count * 4
+        classes.count + dfa.count * 4 + nfaDense.count * 4 + nfaDenseRow.count * 4 + nfaEdgeStart.count * 4
             + nfaEdgeByte.count + nfaEdgeTarget.count * 4 + nfaFail.count * 4 + depth.count * 4
             + ownStart.count * 4 + ownPatterns.count * 4 + matchLink.count * 4
             + patternLength.count * 4 + patternFlags.count
@@ -173,10 +179,8 @@ public struct Automaton: Sendable {
                 }
             }
             dfa = table
-            nfaRoot = []; nfaEdgeStart = []; nfaEdgeByte = []; nfaEdgeTarget = []; nfaFail = []
+            nfaDense = []; nfaDenseRow = []; nfaEdgeStart = []; nfaEdgeByte = []; nfaEdgeTarget = []; nfaFail = []
         case .nfa:
-            var root = [UInt32](repeating: newID[0], count: 256)
-            builder.forEachEdge(of: 0) { byte, target in root[Int(byte)] = newID[Int(target)] }
             var edgeStart: [UInt32] = [0]
             var edgeByte: [UInt8] = []
             var edgeTarget: [UInt32] = []
@@ -196,8 +200,26 @@ public struct Automaton: Sendable {
                 }
                 edgeStart.append(UInt32(edgeByte.count))
             }
+            // Dense rows for the states at most `Automaton.denseDepth` deep (in breadth-first
+            // order, so a failure target's row is always complete first): failure chains from
+            // deeper states end on one of them after a step or two.
+            var denseRow = [UInt32](repeating: Automaton.none, count: stateCount)
+            var dense: [UInt32] = []
+            for state in order where builder.depth[Int(state)] <= Automaton.denseDepth && dense.count < Automaton.maxDenseRows << 8 {
+                let index = Int(newID[Int(state)])
+                let base = dense.count
+                if state == 0 {
+                    dense.append(contentsOf: repeatElement(newID[0], count: 256))
+                } else {
+                    let failRow = Int(denseRow[Int(failOut[index])]) << 8
+                    dense.append(contentsOf: dense[failRow..<(failRow + 256)])
+                }
+                builder.forEachEdge(of: state) { byte, target in dense[base + Int(byte)] = newID[Int(target)] }
+                denseRow[index] = UInt32(base >> 8)
+            }
             dfa = []
-            nfaRoot = root
+            nfaDense = dense
+            nfaDenseRow = denseRow
             nfaEdgeStart = edgeStart
             nfaEdgeByte = edgeByte
             nfaEdgeTarget = edgeTarget
