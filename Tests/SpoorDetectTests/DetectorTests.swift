@@ -31,6 +31,7 @@ import Testing
             appendix: I
             priority: critical
             names: {en: [African grey parrot, African grey]}
+            code_words: [{term: CAG, lang: en, needs_context: true, source: test}]
           - id: hippocampus
             scientific: Hippocampus
             rank: genus
@@ -114,12 +115,12 @@ import Testing
         let lines = try String(contentsOfFile: TestData.path("Tests/SpoorDetectTests/Fixtures/labelled-listings.jsonl"), encoding: .utf8)
             .split(separator: "\n")
         let listings = try lines.map { try JSONDecoder().decode(Evaluation.Labelled.self, from: Data($0.utf8)) }
-        #expect(listings.count == 240)
+        #expect(listings.count == 272)
         let e = Evaluation(detector: detector, listings: listings)
         let misses = e.misses.prefix(10).map { "\($0.expected) \($0.id) \($0.title) — \($0.explanation)" }.joined(separator: "\n")
-        // Regression guards a little below what the detector measures today (P 0.94, R 0.89).
-        #expect(e.overall.recall >= 0.87, "recall \(e.overall.recall)\n\(misses)")
-        #expect(e.overall.precision >= 0.92, "precision \(e.overall.precision)\n\(misses)")
+        // Regression guards a little below what the detector measures today (P 0.95, R 0.93).
+        #expect(e.overall.recall >= 0.91, "recall \(e.overall.recall)\n\(misses)")
+        #expect(e.overall.precision >= 0.93, "precision \(e.overall.precision)\n\(misses)")
     }
 
     /// The shared development set, when present (../shared/eval): a regression guard, not a target
@@ -132,7 +133,22 @@ import Testing
         let text = try String(contentsOfFile: TestData.shared("eval/dev-listings.jsonl")!, encoding: .utf8)
         let listings = try text.split(separator: "\n").map { try JSONDecoder().decode(Evaluation.Labelled.self, from: Data($0.utf8)) }
         let e = Evaluation(detector: detector, listings: listings)
+        // The targets: precision 0.92 and recall 0.95 overall, recall 0.90 in every language.
         #expect(e.overall.precision >= 0.92, "precision \(e.overall.precision)")
-        #expect(e.overall.recall >= 0.86, "recall \(e.overall.recall)")
+        #expect(e.overall.recall >= 0.95, "recall \(e.overall.recall)")
+        for (lang, counts) in e.byLanguage {
+            #expect(counts.recall >= 0.90, "recall \(counts.recall) in \(lang)")
+        }
+    }
+
+    /// A code word that is also an ordinary word or abbreviation is only a mention: it needs
+    /// context, and written in lower case it is another word.
+    @Test func contextCodeWordsAreMentions() {
+        #expect(!verdict("CAG").flagged)
+        #expect(verdict("CAG hen, 2 years, talks").flagged)
+        #expect(!verdict("cag hen, 2 years, talks").flagged)
+        let code = Self.detector.index.terms.first { $0.text == "CAG" }
+        #expect(code?.needsContext == true && code?.kind == .codeWord)
+        #expect(verdict("white gold bangle").flagged)  // an ordinary code word still counts alone
     }
 }

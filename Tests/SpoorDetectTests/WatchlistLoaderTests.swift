@@ -21,6 +21,10 @@ import Testing
               - term: trenggiling
                 lang: id
                 source: test source
+              - term: CSJ
+                lang: zh-Hans
+                needs_context: true
+                source: test source
           - id: loxodonta-africana
             scientific: Loxodonta africana
             rank: species
@@ -37,22 +41,26 @@ import Testing
         #expect(list.name == "test list")
         #expect(list.taxa.map(\.id) == ["manis", "loxodonta-africana"])
         #expect(list.taxa[0].names["zh-Hans"] == ["穿山甲"])
-        #expect(list.taxa[0].codeWords == [CodeWord(term: "trenggiling", lang: "id", source: "test source")])
+        #expect(list.taxa[0].codeWords == [
+            CodeWord(term: "trenggiling", lang: "id", source: "test source"),
+            CodeWord(term: "CSJ", lang: "zh-Hans", source: "test source", needsContext: true),
+        ])
         #expect(list.taxa[1].appendix == .iAndII && list.taxa[1].synonyms == ["Elephas africanus"])
         #expect(list.taxa[1].names["en"] == ["African elephant"])  // a single string is a list of one
     }
 
     /// Each edit turns the valid list into a bad one; the error must name the line and the reason.
     @Test(arguments: [
-        ("  - id: loxodonta-africana", "  - id: manis", 18, DataFileError.Code.duplicateID, "duplicate taxon id 'manis'"),
-        ("    appendix: I/II", "    appendix: IV", 21, .unknownAppendix, "unknown CITES appendix 'IV'"),
-        ("      en: African elephant", "      en: ''", 26, .emptyName, "is empty"),
+        ("  - id: loxodonta-africana", "  - id: manis", 22, DataFileError.Code.duplicateID, "duplicate taxon id 'manis'"),
+        ("    appendix: I/II", "    appendix: IV", 25, .unknownAppendix, "unknown CITES appendix 'IV'"),
+        ("      en: African elephant", "      en: ''", 30, .emptyName, "is empty"),
         ("      zh-Hans: [穿山甲]", "      zh-CN: [穿山甲]", 11, .unknownLanguage, "unknown language code 'zh-CN'"),
         ("        lang: id", "        lang: xx", 16, .unknownLanguage, "unknown language code 'xx'"),
         ("    rank: genus", "    rank: tribe", 6, .invalidValue, "unknown rank 'tribe'"),
         ("    priority: critical\n    names:", "    priority: critical\n    colour: grey\n    names:", 9, .schema, "unknown key 'colour'"),
-        ("    annotation: some populations in II\n", "", 18, .schema, "needs an 'annotation'"),
+        ("    annotation: some populations in II\n", "", 22, .schema, "needs an 'annotation'"),
         ("name: test list", "name: test list\n  bad: [indent", 3, .syntax, "not valid YAML"),
+        ("        needs_context: true", "        needs_context: sometimes", 20, .invalidValue, "'needs_context' must be true or false"),
     ])
     func rejectsBadFilesWithLineAndReason(find: String, replace: String, line: Int, code: DataFileError.Code, message: String) {
         let text = Self.valid.replacingOccurrences(of: find, with: replace)

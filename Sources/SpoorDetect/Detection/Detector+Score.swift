@@ -108,8 +108,11 @@ extension Detector {
 
     /// The evidence one occurrence of `term` gives.
     private func weight(of term: TermIndex.Term, writtenAs text: String, inTitle: Bool) -> Double {
-        let kind = term.kind == .name && index.taxa[term.taxon].namesAreProducts ? .product : term.kind
+        let kind: TermIndex.Kind = term.needsContext ? .name
+            : term.kind == .name && index.taxa[term.taxon].namesAreProducts ? .product : term.kind
         var w = scoring.kindWeight[kind] ?? 0.5
+        // An abbreviation the watchlist writes in capitals (`CAG`, `RH`) is another word in lower case.
+        if term.needsContext && Self.isCapitalised(term.text) && text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { w *= scoring.shortTermFactor }
         let latin = term.kind == .scientific || term.kind == .synonym
         if latin && Self.isShortLatinWord(term.text) { w *= scoring.shortTermFactor }
         // A genus or family name is written capitalised; in lower case it is usually another word
@@ -160,6 +163,12 @@ extension Detector {
     /// Whether a term is a single Latin-script word of at most four letters (`Ara`, `Pan`).
     static func isShortLatinWord(_ text: String) -> Bool {
         text.count <= 4 && text.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+    }
+
+    /// Whether a term is written in capitals and digits only, with at least one capital (`CAG`, `U2`).
+    static func isCapitalised(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isUppercase }
+            && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) }
     }
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

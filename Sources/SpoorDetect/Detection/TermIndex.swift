@@ -30,6 +30,9 @@ public struct TermIndex: Sendable {
         public var lang: String?
         /// The taxon's index in ``TermIndex/taxa``.
         public var taxon: Int
+        /// Whether the term is also an ordinary word and counts only as a mention (see
+        /// ``CodeWord/needsContext``).
+        public var needsContext: Bool = false
     }
 
     /// An accepted occurrence of a pattern in normalized text.
@@ -93,7 +96,9 @@ public struct TermIndex: Sendable {
             for (lang, products) in taxon.products.sorted(by: { $0.key < $1.key }) {
                 for product in products { terms.append(Term(text: product, kind: .product, lang: lang, taxon: index)) }
             }
-            for word in taxon.codeWords { terms.append(Term(text: word.term, kind: .codeWord, lang: word.lang, taxon: index)) }
+            for word in taxon.codeWords {
+                terms.append(Term(text: word.term, kind: .codeWord, lang: word.lang, taxon: index, needsContext: word.needsContext))
+            }
         }
         self.terms = terms
 

@@ -107,12 +107,17 @@ public struct CodeWord: Sendable, Hashable, Codable {
     public var lang: String
     /// The report or paper documenting its use.
     public var source: String
+    /// Whether the word is also an ordinary word or abbreviation (`CAG`, `U2`, `hyacinth`): it then
+    /// counts only as a mention, like a common name, and needs context to flag. A word written in
+    /// capitals in the watchlist counts fully only when the seller writes it in capitals too.
+    public var needsContext: Bool
 
     /// Creates a code word.
-    public init(term: String, lang: String, source: String) {
+    public init(term: String, lang: String, source: String, needsContext: Bool = false) {
         self.term = term
         self.lang = lang
         self.source = source
+        self.needsContext = needsContext
     }
 }
 

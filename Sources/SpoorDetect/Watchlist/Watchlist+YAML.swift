@@ -63,14 +63,19 @@ extension Watchlist {
         var codeWords: [CodeWord] = []
         if let node = map["code_words"] {
             for item in try reader.sequence(node, "'code_words' of \(what)") {
-                let entry = try reader.mapping(item, "a code word of \(what)", allowed: ["term", "lang", "source"])
+                let entry = try reader.mapping(item, "a code word of \(what)", allowed: ["term", "lang", "source", "needs_context"])
                 let term = try reader.string(entry, "term", in: "a code word of \(what)", parent: item)
                 let lang = try reader.string(entry, "lang", in: "code word '\(term)'", parent: item)
                 guard LanguageCode.supported.contains(lang) else {
                     throw reader.error(.unknownLanguage, entry["lang"], "code word '\(term)': unknown language code '\(lang)'")
                 }
                 let source = try reader.string(entry, "source", in: "code word '\(term)'", parent: item)
-                codeWords.append(CodeWord(term: term, lang: lang, source: source))
+                var needsContext = false
+                if let flag = entry["needs_context"] {
+                    guard let value = flag.bool else { throw reader.error(.invalidValue, flag, "code word '\(term)': 'needs_context' must be true or false") }
+                    needsContext = value
+                }
+                codeWords.append(CodeWord(term: term, lang: lang, source: source, needsContext: needsContext))
             }
         }
         var namesAreProducts = false
