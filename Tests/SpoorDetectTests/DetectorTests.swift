@@ -141,6 +141,13 @@ import Testing
         }
     }
 
+    /// One negation does not swallow the next: "without box, not ivory" still denies the ivory.
+    @Test func negationsFollowingEachOtherBothCount() {
+        #expect(!verdict("Bangle without box not ivory").flagged)
+        #expect(!verdict("鳕鱼胶 不是象牙").flagged)
+        #expect(verdict("非洲象牙手镯").flagged)  // 非洲 is Africa, not a negation
+    }
+
     /// A code word that is also an ordinary word or abbreviation is only a mention: it needs
     /// context, and written in lower case it is another word.
     @Test func contextCodeWordsAreMentions() {

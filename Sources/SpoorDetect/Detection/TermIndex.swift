@@ -57,6 +57,10 @@ public struct TermIndex: Sendable {
     let maxGlueWord: Int
     /// The longest piece of a word glued to a term that is tried for segmentation.
     static let maxGluedPiece = 64
+    /// The shortest term (in bytes) that may be glued to other words: shorter ones (`rh`, `cag`)
+    /// inside a word are nearly always part of another word (rhythm, Chicago), and checking each
+    /// costs a segmentation.
+    static let minGluedTerm = 4
     /// The literals (normalized) that rules require, in the order given.
     public let literals: [String]
 
@@ -176,7 +180,8 @@ public struct TermIndex: Sendable {
             for match in automaton.matches(in: bytes) {
                 for literal in patternLiterals[match.pattern] { found.literals[literal] = true }
                 if !patternTerms[match.pattern].isEmpty,
-                   WordBoundaryPolicy.words.allows(match.range, in: bytes) || isCompound(match.range, in: bytes) {
+                   WordBoundaryPolicy.words.allows(match.range, in: bytes)
+                    || (match.range.count >= Self.minGluedTerm && isCompound(match.range, in: bytes)) {
                     candidates.append(match)
                 }
             }
