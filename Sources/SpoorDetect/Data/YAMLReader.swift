@@ -64,6 +64,13 @@ struct YAMLReader {
         return try nonEmptyString(node, "'\(key)' of \(what)")
     }
 
+    /// An optional `true`/`false` flag, `false` when absent.
+    func flag(_ map: [String: Node], _ key: String, in what: String) throws(DataFileError) -> Bool {
+        guard let node = map[key] else { return false }
+        guard let value = node.bool else { throw error(.invalidValue, node, "\(what): '\(key)' must be true or false") }
+        return value
+    }
+
     /// A scalar that is non-empty text.
     func nonEmptyString(_ node: Node, _ what: String) throws(DataFileError) -> String {
         guard case .scalar(let scalar) = node else { throw error(.schema, node, "\(what) must be text") }

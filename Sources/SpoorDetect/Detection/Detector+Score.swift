@@ -112,7 +112,10 @@ extension Detector {
             : term.kind == .name && index.taxa[term.taxon].namesAreProducts ? .product : term.kind
         var w = scoring.kindWeight[kind] ?? 0.5
         // An abbreviation the watchlist writes in capitals (`CAG`, `RH`) is another word in lower case.
-        if term.needsContext && Self.isCapitalised(term.text) && text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { w *= scoring.shortTermFactor }
+        if term.needsContext && Self.isCapitalised(term.text),
+           text.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+            w *= scoring.shortTermFactor
+        }
         let latin = term.kind == .scientific || term.kind == .synonym
         if latin && Self.isShortLatinWord(term.text) { w *= scoring.shortTermFactor }
         // A genus or family name is written capitalised; in lower case it is usually another word

@@ -82,11 +82,7 @@ extension RuleSet {
                 }
                 weight = value
             }
-            var negatable = false
-            if let node = map["negatable"] {
-                guard let value = node.bool else { throw reader.error(.invalidValue, node, "\(what): 'negatable' must be true or false") }
-                negatable = value
-            }
+            let negatable = try reader.flag(map, "negatable", in: what)
             var standalone = Rule.Standalone.no
             if let node = map["standalone"] {
                 guard let text = node.string, let value = Rule.Standalone(rawValue: text) else {

@@ -70,19 +70,11 @@ extension Watchlist {
                     throw reader.error(.unknownLanguage, entry["lang"], "code word '\(term)': unknown language code '\(lang)'")
                 }
                 let source = try reader.string(entry, "source", in: "code word '\(term)'", parent: item)
-                var needsContext = false
-                if let flag = entry["needs_context"] {
-                    guard let value = flag.bool else { throw reader.error(.invalidValue, flag, "code word '\(term)': 'needs_context' must be true or false") }
-                    needsContext = value
-                }
+                let needsContext = try reader.flag(entry, "needs_context", in: "code word '\(term)'")
                 codeWords.append(CodeWord(term: term, lang: lang, source: source, needsContext: needsContext))
             }
         }
-        var namesAreProducts = false
-        if let node = map["names_are_products"] {
-            guard let value = node.bool else { throw reader.error(.invalidValue, node, "\(what): 'names_are_products' must be true or false") }
-            namesAreProducts = value
-        }
+        let namesAreProducts = try reader.flag(map, "names_are_products", in: what)
         return Taxon(
             id: id, scientific: scientific, rank: rank, appendix: appendix, annotation: annotation,
             priority: priority, synonyms: synonyms, names: names, products: products, codeWords: codeWords,
