@@ -38,14 +38,23 @@ public struct Normalizer: Sendable {
 
     /// The steps this normalizer runs.
     public let options: Options
+    /// Whether plain ASCII text may take the one-sweep path (it assumes every step is on).
+    private let asciiPath: Bool
 
     /// Creates a normalizer.
     public init(options: Options = Options()) {
         self.options = options
+        self.asciiPath = options == Options()
     }
 
     /// Normalizes `text`; the result's source ranges are UTF-8 offsets into `text`.
     public func normalize(_ text: String) -> NormalizedText {
+        if asciiPath, let plain = normalizeASCII(text) { return plain }
+        return normalizeFully(text)
+    }
+
+    /// Normalizes `text` through every step, unit by unit.
+    func normalizeFully(_ text: String) -> NormalizedText {
         var units = Units()
         units.scan(text)
         var out = NormalizedText()
