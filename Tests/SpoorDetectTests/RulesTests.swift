@@ -1,4 +1,5 @@
 import Testing
+import SpoorMatch
 @testable import SpoorDetect
 
 @Suite struct RulesTests {
@@ -32,6 +33,34 @@ import Testing
         let failures = rules.checkExamples()
         #expect(failures.map(\.example) == ["on sale"])
         #expect(failures[0].description.hasPrefix("t.yaml:3: rule t.sale"))
+    }
+
+    /// A rule runs only where one of its literals starts a word, so an example whose only
+    /// literal sits inside another word is reported: in a listing the rule would never run.
+    @Test func anExampleItsLiteralsMissIsReported() throws {
+        let yaml = """
+            schema: spoor-rules/1
+            rules:
+              - id: t.old
+                title: old
+                pattern: 'old'
+                literals: [old]
+                weight: 0.1
+                effect: raise
+                examples:
+                  match: ["old stock", "oldies", "solid gold"]
+                  no_match: ["new"]
+            """
+        let failures = try RuleSet.parse(yaml, file: "t.yaml").checkExamples()
+        #expect(failures.map(\.example) == ["solid gold"])
+        #expect(failures.first?.literalMissing == true)
+    }
+
+    /// Literals count where they start a word (a word or its stem), not inside another word.
+    @Test func literalsCountAtTheStartOfAWord() {
+        let index = TermIndex(watchlist: Watchlist(name: "empty", taxa: []), literals: ["old", "co", "слонов", "象牙"], normalizer: Normalizer())
+        let found = index.search(index.normalizer.normalize("cotton, solid gold, слоновой, 仿象牙"))
+        #expect(found.literals == [false, true, true, true])
     }
 
     @Test(arguments: [

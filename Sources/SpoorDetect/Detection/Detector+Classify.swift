@@ -37,16 +37,19 @@ extension Detector {
                          literals: found.literals, suppressed: [], fired: [])
     }
 
-    /// Whether literals of both an evidence and a context rule occur (most listings stop here,
-    /// before any regular expression runs).
+    /// Whether a listing that names no taxon could still be flagged as disguised goods: literals
+    /// of both an evidence and a context rule occur, and the rules they gate could together
+    /// reach the threshold. Most listings stop here, before any regular expression runs (the
+    /// rules that could not change the verdict are not run, so they are not reported either).
     private func mayBeDisguised(_ scans: [FieldScan]) -> Bool {
-        func occurs(_ kind: Rule.Standalone) -> Bool {
-            rules.rules.indices.contains { r in
-                rules.rules[r].standalone == kind
-                    && (rules.rules[r].literals.isEmpty || scans.contains { scan in ruleLiterals[r].contains { scan.literals[$0] } })
-            }
+        var evidence = false, context = false
+        var reachable = 0.0
+        for (r, rule) in rules.rules.enumerated() where rule.standalone != .no {
+            guard rule.literals.isEmpty || scans.contains(where: { scan in ruleLiterals[r].contains { scan.literals[$0] } }) else { continue }
+            if rule.standalone == .evidence { evidence = true } else { context = true }
+            if rule.effect == .raise { reachable += rule.weight }
         }
-        return occurs(.evidence) && occurs(.context)
+        return evidence && context && reachable + 1e-9 >= scoring.threshold
     }
 
     /// A word used innocently once in a listing ("Colour: ivory" in the title) is used the same

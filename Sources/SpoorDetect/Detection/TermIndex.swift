@@ -178,7 +178,11 @@ public struct TermIndex: Sendable {
             var candidates: [Match] = []
             // Collected first (a specialized loop, no callback per match), then sorted out.
             for match in automaton.matches(in: bytes) {
-                for literal in patternLiterals[match.pattern] { found.literals[literal] = true }
+                // A rule literal counts where it starts a word: a word or its stem (`слонов` in
+                // "слоновой"), not the inside of another word ("old" in "gold", "red" in "offered").
+                if !patternLiterals[match.pattern].isEmpty, WordScan.startsWord(at: match.start, in: bytes) {
+                    for literal in patternLiterals[match.pattern] { found.literals[literal] = true }
+                }
                 if !patternTerms[match.pattern].isEmpty,
                    WordBoundaryPolicy.words.allows(match.range, in: bytes)
                     || (match.range.count >= Self.minGluedTerm && isCompound(match.range, in: bytes)) {

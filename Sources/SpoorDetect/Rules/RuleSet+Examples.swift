@@ -13,10 +13,16 @@ extension RuleSet {
         public var shouldMatch: Bool
         /// The error the regex raised, if any.
         public var error: String?
+        /// Whether the pattern matched but none of the rule's literals starts a word of the
+        /// example, so in a listing the rule would never run.
+        public var literalMissing = false
 
         /// `file:line: rule id: "example" should (not) match`.
         public var description: String {
-            "\(origin): rule \(rule): \"\(example)\" should \(shouldMatch ? "match" : "not match")" + (error.map { " (\($0))" } ?? "")
+            if literalMissing {
+                return "\(origin): rule \(rule): \"\(example)\" matches, but none of its literals starts a word there, so the rule would not run"
+            }
+            return "\(origin): rule \(rule): \"\(example)\" should \(shouldMatch ? "match" : "not match")" + (error.map { " (\($0))" } ?? "")
         }
     }
 
@@ -30,6 +36,8 @@ extension RuleSet {
                         let matched = try rule.matches(example, normalizer: normalizer, negationCues: self)
                         if matched != shouldMatch {
                             failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: shouldMatch))
+                        } else if shouldMatch && !rule.literalsOccur(in: example, normalizer: normalizer) {
+                            failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: true, literalMissing: true))
                         }
                     } catch {
                         failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: shouldMatch, error: "\(error)"))
@@ -42,6 +50,24 @@ extension RuleSet {
 }
 
 extension Rule {
+    /// Whether the rule would run on `text`: it has no literals, or one of them starts a word of
+    /// the normalized text (as the detector requires).
+    public func literalsOccur(in text: String, normalizer: Normalizer = Normalizer()) -> Bool {
+        guard !literals.isEmpty else { return true }
+        let bytes = normalizer.normalize(text).bytes
+        return bytes.withUnsafeBufferPointer { buffer in
+            literals.contains { literal in
+                let needle = Array(normalizer.canonical(literal).utf8)
+                guard !needle.isEmpty, needle.count <= buffer.count else { return false }
+                for start in 0...(buffer.count - needle.count)
+                where buffer[start] == needle[0] && Array(buffer[start..<(start + needle.count)]) == needle {
+                    if WordScan.startsWord(at: start, in: buffer) { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// Whether the rule's pattern matches `text` (normalized first unless the rule targets the
     /// original), ignoring matches that `negationCues` negates when the rule is negatable.
     public func matches(_ text: String, normalizer: Normalizer = Normalizer(), negationCues: RuleSet = .empty) throws(PCRE2Error) -> Bool {

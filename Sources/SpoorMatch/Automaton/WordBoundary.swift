@@ -123,6 +123,15 @@ public enum WordScan {
     /// Whether `scalar` is written without spaces between words (Han, kana, Hangul, Thai...).
     public static func isUnspacedScript(_ scalar: UInt32) -> Bool { WordEdge.isUnspacedScript(scalar) }
 
+    /// Whether a match starting at byte `start` of normalized UTF-8 starts a word: it begins
+    /// with a character of an unspaced script, or nothing of a spaced-script word comes before
+    /// it (`co` in "do co" and "cotton", not in "taco").
+    @inline(__always)
+    public static func startsWord(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start > 0, WordEdge.isSpacedWordScalar(WordEdge.scalar(startingAt: start, in: text)) else { return true }
+        return !WordEdge.isSpacedWordScalar(WordEdge.scalar(endingAt: start, in: text))
+    }
+
     /// The range of the word (run of letters and digits of spaced scripts) around `range`,
     /// looking at most `limit` bytes beyond each end (a longer word is cut there).
     public static func word(around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, limit: Int = .max) -> Range<Int> {

@@ -148,8 +148,22 @@ struct ScalarFolding: Sendable {
         }
     }
 
-    /// The kind of a folded scalar.
+    /// The kind of a folded scalar: from tables for the scalars most text is made of, computed
+    /// for the rest.
+    @inline(__always)
     static func kind(of value: UInt32) -> ScalarKind {
+        if value < 0x80 { return asciiKinds[Int(value)] }
+        if lowRange.contains(value) { return lowKinds[Int(value)] }
+        if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xAC00...0xD7A3).contains(value) {
+            return .letter  // Han and Hangul syllables, every one assigned
+        }
+        return computeKind(value)
+    }
+
+    /// Kinds of the scalars below U+3100 (Latin, Greek, Cyrillic, Thai, Vietnamese and kana).
+    private static let lowKinds: [ScalarKind] = lowRange.map(computeKind)
+
+    private static func computeKind(_ value: UInt32) -> ScalarKind {
         if value < 0x80 { return asciiKinds[Int(value)] }
         switch value {
         case 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0x034F, 0x180B...0x180F, 0xE0000...0xE007F:
