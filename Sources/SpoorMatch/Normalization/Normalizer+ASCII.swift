@@ -1,15 +1,10 @@
 extension Normalizer {
-    /// The canonical form of plain ASCII text, written straight from its bytes, or `nil` when the
-    /// text needs the full pipeline.
+    /// The canonical form of plain ASCII text, written straight from its bytes, or `nil`.
     ///
-    /// Most listing text in Latin script has nothing to undo. Then normalization only lower-cases
-    /// words of letters and digits and joins them with single spaces, and this pass does that in
-    /// one sweep without building units. It declines, and the caller runs the full pipeline,
-    /// at the first sign of anything the full pipeline would rewrite: a non-ASCII byte, `@`, `$`
-    /// or `!` between letters, letters joined across `*`, a short piece next to a single `.`,
-    /// `-` or `_` (`t-shirt`, `iv.ory`), three one-character words in a row (`i v o r y`, also
-    /// `S, M, L`), a letter three times in a row, or a digit that reads as a letter (`iv0ry`).
-    /// What it returns is exactly what the full pipeline returns (a differential test checks).
+    /// The fastest of the three paths, for the text most listings are written in: it declines
+    /// at the first non-ASCII byte (``normalizeInOneSweep(_:)`` is next) and on the same signs
+    /// of a disguise as that sweep (the full pipeline then runs). What it returns is exactly
+    /// what the full pipeline returns (a differential test checks).
     func normalizeASCII(_ text: String) -> NormalizedText? {
         var text = text
         return text.withUTF8 { bytes -> NormalizedText? in
@@ -50,7 +45,10 @@ extension Normalizer {
                     i += 1
                 }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                if letters > 0 && digits > 0 && Self.readsAsLeetspeak(word) { return nil }
+                if letters > 0 && digits > 0 && Self.readsAsLeetspeak(count: word.count, isLetter: { Self.isLetter(word[$0]) },
+                                                                         isLeet: { TokenEmitter.leetLetter(UInt32(word[$0])) != nil }) {
+                    return nil
+                }
                 // Words the full pipeline would join with the one before.
                 if previousEnd >= 0 {
                     let gap = bytes[previousEnd..<start]
@@ -85,23 +83,4 @@ extension Normalizer {
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
     private static func isAlphanumeric(_ c: UInt8) -> Bool { isLetter(c) || (c >= 0x30 && c <= 0x39) }
-
-    /// Whether a word of ASCII letters and digits is disguised the way leetspeak undoing looks
-    /// for: a run of leetspeak digits between letters (`iv0ry`), or one such digit leading or
-    /// ending four or more letters (`3lephant`, `rhin0`).
-    private static func readsAsLeetspeak(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = word.count
-        guard n >= 3 else { return false }
-        func isLeet(_ c: UInt8) -> Bool { TokenEmitter.leetLetter(UInt32(c)) != nil }
-        var k = 0
-        while k < n {
-            guard isLeet(word[k]) else { k += 1; continue }
-            let lo = k
-            while k < n && isLeet(word[k]) { k += 1 }
-            if lo > 0 && k < n && isLetter(word[lo - 1]) && isLetter(word[k]) { return true }
-        }
-        if n >= 5 && isLeet(word[0]) && (1..<5).allSatisfy({ isLetter(word[$0]) }) { return true }
-        if n >= 5 && isLeet(word[n - 1]) && ((n - 5)..<(n - 1)).allSatisfy({ isLetter(word[$0]) }) { return true }
-        return false
-    }
 }

@@ -138,7 +138,7 @@ struct TokenEmitter {
     }
 
     /// `.`, `-`, `_`, `·`, `・`, `‧`, `•`: marks sellers put inside a word.
-    private static let intraWordMarks: Set<UInt32> = [0x2E, 0x2D, 0x5F, 0xB7, 0x30FB, 0x2027, 0x2022, 0x2010, 0x2011]
+    static let intraWordMarks: Set<UInt32> = [0x2E, 0x2D, 0x5F, 0xB7, 0x30FB, 0x2027, 0x2022, 0x2010, 0x2011]
 
     // Plain loops: passing a method as a closure would copy the emitter, arrays and all.
     private func wordUnits(in token: Range<Int>) -> Int {

@@ -38,18 +38,23 @@ public struct Normalizer: Sendable {
 
     /// The steps this normalizer runs.
     public let options: Options
-    /// Whether plain ASCII text may take the one-sweep path (it assumes every step is on).
-    private let asciiPath: Bool
+    /// Whether text may take the one-sweep path (it assumes every step is on).
+    private let sweeps: Bool
 
     /// Creates a normalizer.
     public init(options: Options = Options()) {
         self.options = options
-        self.asciiPath = options == Options()
+        self.sweeps = options == Options()
     }
 
     /// Normalizes `text`; the result's source ranges are UTF-8 offsets into `text`.
+    ///
+    /// Text with nothing to undo (most of it) takes a one-sweep path, plain ASCII the fastest;
+    /// text with any sign of a disguise goes through every step. All paths give the same result.
     public func normalize(_ text: String) -> NormalizedText {
-        if asciiPath, let plain = normalizeASCII(text) { return plain }
+        if sweeps {
+            if let plain = normalizeASCII(text) ?? normalizeInOneSweep(text) { return plain }
+        }
         return normalizeFully(text)
     }
 

@@ -69,6 +69,29 @@ struct ScalarFolding: Sendable {
         for k in Int(start[index])..<Int(start[index + 1]) { body(pool[k]) }
     }
 
+    /// The one scalar `value` folds to, `nil` when it folds to none or to several, or when its
+    /// fold is not precomputed (the one-sweep normalizer then leaves the text to the full one).
+    /// `folded` is `false` only for scalars folded away.
+    @inline(__always)
+    func singleFold(_ value: UInt32) -> (scalar: UInt32, folded: Bool)? {
+        let index: Int
+        if Self.lowRange.contains(value) {
+            index = Int(value)
+        } else if Self.wideRange.contains(value) {
+            index = Int(value - Self.wideRange.lowerBound) + Self.lowRange.count
+        } else if Self.isStableUnspaced(value) || (0x1F300...0x1FAFF).contains(value) {
+            return (value, true)  // Han, Hangul, emoji: NFKC and case leave them as they are
+        } else {
+            return nil
+        }
+        let from = Int(start[index]), to = Int(start[index + 1])
+        switch to - from {
+        case 0: return (0, false)
+        case 1: return (pool[from], true)
+        default: return nil
+        }
+    }
+
     /// Han ideographs and Hangul syllables that NFKC and case folding leave as they are.
     private static func isStableUnspaced(_ value: UInt32) -> Bool {
         (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value)
