@@ -56,6 +56,15 @@ import SpoorMatch
         #expect(failures.first?.literalMissing == true)
     }
 
+    /// Patterns on normalized (lower-case) text compile caseless only when they write a capital.
+    @Test(arguments: [
+        ("\\bivory\\b", false), ("\\Bx\\W+\\S\\p{Han}\\P{Lu}", false), ("(?<Name>a)(?<=b)(?<!c)", false),
+        ("Ivory", true), ("(?<=X)y", true), ("a<B", true),
+    ])
+    func capitalsMakeAPatternCaseless(pattern: String, caseless: Bool) {
+        #expect(RuleSet.writesCapitals(pattern) == caseless)
+    }
+
     /// Literals count where they start a word (a word or its stem), not inside another word.
     @Test func literalsCountAtTheStartOfAWord() {
         let index = TermIndex(watchlist: Watchlist(name: "empty", taxa: []), literals: ["old", "co", "слонов", "象牙"], normalizer: Normalizer())

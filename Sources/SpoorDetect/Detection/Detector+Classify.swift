@@ -16,15 +16,17 @@ extension Detector {
     public func classify(_ listing: Listing) -> Verdict {
         var scans = listing.searchableFields.map { scan(field: $0.name, text: $0.text) }
         // Rules only matter for a listing that names a watchlist taxon somewhere.
+        // A raise or lower rule counts once per listing, so once it fired it is not run again.
+        var fired = [Bool](repeating: false, count: rules.rules.count)
         if scans.contains(where: { !$0.hits.isEmpty }) {
-            for i in scans.indices { applyRules(&scans[i], only: nil) }
+            for i in scans.indices { applyRules(&scans[i], only: nil, fired: &fired) }
             propagateInnocentSense(&scans)
-        } else if hasStandaloneRules && mayBeDisguised(scans) {
+        } else if !standaloneRules.isEmpty && mayBeDisguised(scans) {
             // No taxon named: rules that name goods run first, and only if one fired do the
             // context rules that make them a disguised offer.
-            for i in scans.indices { applyRules(&scans[i], only: .evidence) }
+            for i in scans.indices { applyRules(&scans[i], only: .evidence, fired: &fired) }
             if scans.contains(where: { !$0.fired.isEmpty }) {
-                for i in scans.indices { applyRules(&scans[i], only: .context) }
+                for i in scans.indices { applyRules(&scans[i], only: .context, fired: &fired) }
             }
         }
         return score(listing: listing, scans: scans)
@@ -44,7 +46,8 @@ extension Detector {
     private func mayBeDisguised(_ scans: [FieldScan]) -> Bool {
         var evidence = false, context = false
         var reachable = 0.0
-        for (r, rule) in rules.rules.enumerated() where rule.standalone != .no {
+        for r in standaloneRules {
+            let rule = rules.rules[r]
             guard rule.literals.isEmpty || scans.contains(where: { scan in ruleLiterals[r].contains { scan.literals[$0] } }) else { continue }
             if rule.standalone == .evidence { evidence = true } else { context = true }
             if rule.effect == .raise { reachable += rule.weight }
@@ -74,11 +77,13 @@ extension Detector {
         }
     }
 
-    /// Runs the rules (or only those of one standalone kind) on one field.
-    private func applyRules(_ scan: inout FieldScan, only kind: Rule.Standalone?) {
+    /// Runs the rules (or only those of one standalone kind) on one field. Suppress rules run
+    /// on fields with terms to mask; raise and lower rules that already fired are skipped.
+    private func applyRules(_ scan: inout FieldScan, only kind: Rule.Standalone?, fired: inout [Bool]) {
         let field = scan.name, text = scan.original, normalized = scan.normalized
         for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field) {
             if let kind, rule.standalone != kind { continue }
+            if rule.effect == .suppress ? scan.hits.isEmpty : fired[r] { continue }
             if !rule.literals.isEmpty {
                 guard ruleLiterals[r].contains(where: { scan.literals[$0] }) else { continue }
             }
@@ -109,6 +114,7 @@ extension Detector {
                     if !masked { continue }
                 }
                 scan.fired.append((r, range))
+                if rule.effect != .suppress { fired[r] = true }
             }
         }
     }

@@ -9,7 +9,8 @@ extension Detector {
         // title mention outweighs a description one).
         var evidence: [Int: [Int: Double]] = [:]  // taxon -> term -> weight
         var firstHit: [Int: (term: Int, text: String, field: String)] = [:]
-        var originals = scans.map { OriginalText($0.original) }
+        // The original text is read only for fields with something to show (most have nothing).
+        var originals = scans.map { $0.hits.isEmpty && $0.fired.isEmpty ? OriginalText("") : OriginalText($0.original) }
         for (f, scan) in scans.enumerated() {
             for (h, hit) in scan.hits.enumerated() {
                 let suppressed = scan.suppressed.contains(h)

@@ -37,8 +37,8 @@ public struct Detector: Sendable {
     public let scoring: Scoring
     /// For each rule, the indices of its literals in ``TermIndex/literals``.
     let ruleLiterals: [[Int]]
-    /// Whether any rule can count without a watchlist term.
-    let hasStandaloneRules: Bool
+    /// The rules that can count without a watchlist term (``Rule/standalone``).
+    let standaloneRules: [Int]
 
     /// Compiles a watchlist and rules into a detector.
     public init(watchlist: Watchlist, rules: RuleSet = .empty, scoring: Scoring = Scoring(), normalizer: Normalizer = Normalizer()) {
@@ -47,6 +47,6 @@ public struct Detector: Sendable {
         self.scoring = scoring
         let position = Dictionary(index.literals.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         self.ruleLiterals = rules.rules.map { $0.literals.compactMap { position[$0] } }
-        self.hasStandaloneRules = rules.rules.contains { $0.standalone != .no }
+        self.standaloneRules = rules.rules.indices.filter { rules.rules[$0].standalone != .no }
     }
 }

@@ -41,7 +41,8 @@ public final class Rule: Sendable {
     public let description: String
     /// The listing fields it looks at (`title`, `description`).
     public let fields: Set<String>
-    /// The PCRE2 pattern (compiled caseless, UTF, with JIT and match limits).
+    /// The PCRE2 pattern (UTF, JIT and match limits; caseless on the original text, and on
+    /// normalized text when the pattern writes a capital).
     public let pattern: String
     /// Which text the pattern runs on.
     public let target: Target

@@ -108,7 +108,10 @@ extension RuleSet {
             do {
                 // On normalized text, letters in the pattern are folded the same way (й→и, é→e).
                 let source = target == .normalized ? normalizer.foldingLetters(pattern) : pattern
-                regex = try PCRE2Regex(source, options: .init(caseless: true))
+                // Normalized text is lower case: caseless matching (slower) is only needed for the
+                // original text, or for a pattern that writes a capital letter.
+                let caseless = target == .original || Self.writesCapitals(source)
+                regex = try PCRE2Regex(source, options: .init(caseless: caseless))
             } catch {
                 throw reader.error(.invalidValue, map["pattern"], "\(what): \(error)")
             }
@@ -119,4 +122,29 @@ extension RuleSet {
         }
         return RuleSet(rules: rules, negationCues: cues)
     }
+
+    /// Whether a pattern has a capital letter outside escapes (`\B`, `\W`), property names
+    /// (`\p{Han}`) and group names (`(?<Name>`, `(?P<Name>`).
+    static func writesCapitals(_ pattern: String) -> Bool {
+        let c = Array(pattern.unicodeScalars)
+        var i = 0
+        while i < c.count {
+            if c[i] == "\\" {
+                // Skip the escape, and a property name after \p or \P.
+                i += 2
+                if i - 1 < c.count, c[i - 1] == "p" || c[i - 1] == "P", i < c.count, c[i] == "{" {
+                    while i < c.count && c[i] != "}" { i += 1 }
+                    i += 1
+                }
+                continue
+            } else if c[i] == "<", i >= 2, c[i - 1] == "?" || c[i - 1] == "P", i + 1 < c.count, c[i + 1] != "=", c[i + 1] != "!" {
+                while i < c.count && c[i] != ">" { i += 1 }  // a group name
+            } else if c[i].properties.isUppercase {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
 }
