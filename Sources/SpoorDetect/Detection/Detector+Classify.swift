@@ -21,15 +21,45 @@ extension Detector {
         if scans.contains(where: { !$0.hits.isEmpty }) {
             for i in scans.indices { applyRules(&scans[i], only: nil, fired: &fired) }
             propagateInnocentSense(&scans)
-        } else if !standaloneRules.isEmpty && mayBeDisguised(scans) {
-            // No taxon named: rules that name goods run first, and only if one fired do the
-            // context rules that make them a disguised offer.
-            for i in scans.indices { applyRules(&scans[i], only: .evidence, fired: &fired) }
-            if scans.contains(where: { !$0.fired.isEmpty }) {
-                for i in scans.indices { applyRules(&scans[i], only: .context, fired: &fired) }
-            }
+        } else if !standaloneRules.isEmpty {
+            checkDisguisedGoods(&scans, fired: &fired)
         }
         return score(listing: listing, scans: scans)
+    }
+
+    /// For a listing that names no taxon: whether it offers disguised goods, which takes a rule
+    /// that names goods (evidence) and one that makes them an offer (context) reaching the
+    /// threshold together. Rules run only while that is still possible: most listings stop at
+    /// their literals, the (cheaper) context rules run next, the evidence rules last. Context
+    /// without evidence is not reported.
+    private func checkDisguisedGoods(_ scans: inout [FieldScan], fired: inout [Bool]) {
+        let evidence = reachable(.evidence, scans), context = reachable(.context, scans)
+        guard evidence > 0, context > 0, evidence + context + 1e-9 >= scoring.threshold else { return }
+        for i in scans.indices { applyRules(&scans[i], only: .context, fired: &fired) }
+        let firedContext = standaloneRules.reduce(0.0) { total, r in
+            fired[r] && rules.rules[r].standalone == .context ? total + rules.rules[r].weight : total
+        }
+        if firedContext > 0 && firedContext + evidence + 1e-9 >= scoring.threshold {
+            for i in scans.indices { applyRules(&scans[i], only: .evidence, fired: &fired) }
+        }
+        let firedEvidence = standaloneRules.contains { fired[$0] && rules.rules[$0].standalone == .evidence }
+        for i in scans.indices {
+            // Reported goods first, then what makes them an offer.
+            let goods = scans[i].fired.filter { rules.rules[$0.rule].standalone == .evidence }
+            scans[i].fired = firedEvidence ? goods + scans[i].fired.filter { rules.rules[$0.rule].standalone != .evidence } : []
+        }
+    }
+
+    /// The most the standalone rules of one kind could add: the weights of the raise rules whose
+    /// literals occur.
+    private func reachable(_ kind: Rule.Standalone, _ scans: [FieldScan]) -> Double {
+        var total = 0.0
+        for r in standaloneRules where rules.rules[r].standalone == kind && rules.rules[r].effect == .raise {
+            if rules.rules[r].literals.isEmpty || scans.contains(where: { scan in ruleLiterals[r].contains { scan.literals[$0] } }) {
+                total += rules.rules[r].weight
+            }
+        }
+        return total
     }
 
     private func scan(field: String, text: String) -> FieldScan {
@@ -37,22 +67,6 @@ extension Detector {
         let found = index.search(normalized)
         return FieldScan(name: field, original: text, normalized: normalized, hits: found.terms,
                          literals: found.literals, suppressed: [], fired: [])
-    }
-
-    /// Whether a listing that names no taxon could still be flagged as disguised goods: literals
-    /// of both an evidence and a context rule occur, and the rules they gate could together
-    /// reach the threshold. Most listings stop here, before any regular expression runs (the
-    /// rules that could not change the verdict are not run, so they are not reported either).
-    private func mayBeDisguised(_ scans: [FieldScan]) -> Bool {
-        var evidence = false, context = false
-        var reachable = 0.0
-        for r in standaloneRules {
-            let rule = rules.rules[r]
-            guard rule.literals.isEmpty || scans.contains(where: { scan in ruleLiterals[r].contains { scan.literals[$0] } }) else { continue }
-            if rule.standalone == .evidence { evidence = true } else { context = true }
-            if rule.effect == .raise { reachable += rule.weight }
-        }
-        return evidence && context && reachable + 1e-9 >= scoring.threshold
     }
 
     /// A word used innocently once in a listing ("Colour: ivory" in the title) is used the same
