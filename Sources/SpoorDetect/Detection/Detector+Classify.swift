@@ -27,13 +27,20 @@ extension Detector {
         return score(listing: listing, scans: scans)
     }
 
+    private func scan(field: String, text: String) -> FieldScan {
+        let normalized = index.normalizer.normalize(text)
+        let found = index.search(normalized)
+        return FieldScan(name: field, original: text, normalized: normalized, hits: found.terms,
+                         literals: found.literals, suppressed: [], fired: [])
+    }
+
     /// For a listing that names no taxon: whether it offers disguised goods, which takes a rule
     /// that names goods (evidence) and one that makes them an offer (context) reaching the
     /// threshold together. Rules run only while that is still possible: most listings stop at
     /// their literals, the (cheaper) context rules run next, the evidence rules last. Context
     /// without evidence is not reported.
     private func checkDisguisedGoods(_ scans: inout [FieldScan], fired: inout [Bool]) {
-        let evidence = reachable(.evidence, scans), context = reachable(.context, scans)
+        let (evidence, context) = reachable(scans)
         guard evidence > 0, context > 0, evidence + context + 1e-9 >= scoring.threshold else { return }
         for i in scans.indices { applyRules(&scans[i], only: .context, fired: &fired) }
         let firedContext = standaloneRules.reduce(0.0) { total, r in
@@ -50,23 +57,15 @@ extension Detector {
         }
     }
 
-    /// The most the standalone rules of one kind could add: the weights of the raise rules whose
-    /// literals occur.
-    private func reachable(_ kind: Rule.Standalone, _ scans: [FieldScan]) -> Double {
-        var total = 0.0
-        for r in standaloneRules where rules.rules[r].standalone == kind && rules.rules[r].effect == .raise {
-            if rules.rules[r].literals.isEmpty || scans.contains(where: { scan in ruleLiterals[r].contains { scan.literals[$0] } }) {
-                total += rules.rules[r].weight
-            }
+    /// The most the standalone evidence and context rules could add: the weights of the raise
+    /// rules whose literals occur.
+    private func reachable(_ scans: [FieldScan]) -> (evidence: Double, context: Double) {
+        var evidence = 0.0, context = 0.0
+        for r in standaloneRules where rules.rules[r].effect == .raise {
+            guard rules.rules[r].literals.isEmpty || scans.contains(where: { scan in ruleLiterals[r].contains { scan.literals[$0] } }) else { continue }
+            if rules.rules[r].standalone == .evidence { evidence += rules.rules[r].weight } else { context += rules.rules[r].weight }
         }
-        return total
-    }
-
-    private func scan(field: String, text: String) -> FieldScan {
-        let normalized = index.normalizer.normalize(text)
-        let found = index.search(normalized)
-        return FieldScan(name: field, original: text, normalized: normalized, hits: found.terms,
-                         literals: found.literals, suppressed: [], fired: [])
+        return (evidence, context)
     }
 
     /// A word used innocently once in a listing ("Colour: ivory" in the title) is used the same
