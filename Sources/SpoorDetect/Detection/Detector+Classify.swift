@@ -15,9 +15,9 @@ extension Detector {
     /// Classifies one listing.
     public func classify(_ listing: Listing) -> Verdict {
         var scans = listing.searchableFields.map { scan(field: $0.name, text: $0.text) }
-        // Rules only matter for a listing that names a watchlist taxon somewhere.
         // A raise or lower rule counts once per listing, so once it fired it is not run again.
         var fired = [Bool](repeating: false, count: rules.rules.count)
+        // Every rule matters for a listing that names a taxon; otherwise only disguised goods do.
         if scans.contains(where: { !$0.hits.isEmpty }) {
             for i in scans.indices { applyRules(&scans[i], only: nil, fired: &fired) }
             propagateInnocentSense(&scans)
