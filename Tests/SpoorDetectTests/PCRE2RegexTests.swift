@@ -217,4 +217,17 @@ struct PCRE2RegexTests {
         let unknown = PCRE2Error(kind: .other, code: 12_345)
         #expect(unknown.message.contains("12345"))
     }
+
+    /// `matches(in:until:)` gives the same matches as `allMatches`, stopping after the first
+    /// that satisfies the predicate.
+    @Test func matchesStopAtTheFirstThatSatisfies() throws {
+        let regex = try PCRE2Regex("\\bivory\\b|x*")
+        let text = "ivory, ivory and more ivory"
+        let all = try regex.allMatches(in: text)
+        #expect(try regex.matches(in: text, until: { _ in false }) == all)
+        #expect(try regex.matches(in: text, until: { _ in true }) == [all[0]])
+        let second = all.filter { !$0.isEmpty }[1]
+        let upToSecond = try regex.matches(in: Array(text.utf8), until: { $0 == second })
+        #expect(upToSecond == Array(all.prefix { $0 != second }) + [second])
+    }
 }

@@ -100,14 +100,21 @@ extension Detector {
             if !rule.literals.isEmpty {
                 guard ruleLiterals[r].contains(where: { scan.literals[$0] }) else { continue }
             }
+            // A suppress rule masks every term it overlaps; any other rule counts once, so its
+            // scan stops at the first match that is not negated.
+            let accepted = { (range: Range<Int>) -> Bool in
+                !(rule.negatable && (self.rules.isNegated(range, in: normalized.bytes) || self.isQuoted(range, in: normalized, text)))
+            }
+            let all = rule.effect == .suppress
             var ranges: [Range<Int>]
             do {
                 switch rule.target {
                 case .normalized:
-                    ranges = try rule.regex.allMatches(in: normalized.bytes)
+                    ranges = try all ? rule.regex.allMatches(in: normalized.bytes) : rule.regex.matches(in: normalized.bytes, until: accepted)
                 case .original:
                     // Map matches in the original back onto normalized bytes for overlap tests.
-                    ranges = try rule.regex.allMatches(in: text).map { normalized.normalizedRange(covering: $0) }
+                    let mapped = { (range: Range<Int>) in normalized.normalizedRange(covering: range) }
+                    ranges = try (all ? rule.regex.allMatches(in: text) : rule.regex.matches(in: text, until: { accepted(mapped($0)) })).map(mapped)
                 }
             } catch {
                 // A text that exhausts a rule's match limit must not hide an offer: a raise rule
@@ -116,7 +123,7 @@ extension Detector {
                 ranges = [0..<0]
             }
             for range in ranges where !range.isEmpty || rule.effect != .suppress {
-                if rule.negatable && (rules.isNegated(range, in: normalized.bytes) || isQuoted(range, in: normalized, text)) { continue }
+                if !accepted(range) { continue }
                 if rule.effect == .suppress {
                     // A mask counts only where it masks a term.
                     var masked = false

@@ -204,6 +204,27 @@ public final class PCRE2Regex: @unchecked Sendable {
         }.get()
     }
 
+    /// The matches in UTF-8 `bytes`, in the order ``allMatches(in:from:)`` gives them, up to
+    /// and including the first for which `done` is `true` (all of them when none is).
+    public func matches(in bytes: [UInt8], until done: (Range<Int>) -> Bool) throws(PCRE2Error) -> [Range<Int>] {
+        try bytes.withUnsafeBufferPointer { buf in
+            Result { () throws(PCRE2Error) in
+                try withMatchData { matchData throws(PCRE2Error) in
+                    try scanAll(buf, from: 0, checked: false, matchData: matchData, until: done)
+                }
+            }
+        }.get()
+    }
+
+    /// The matches in `text`, as ``matches(in:until:)`` over its UTF-8.
+    public func matches(in text: String, until done: (Range<Int>) -> Bool) throws(PCRE2Error) -> [Range<Int>] {
+        try withValidUTF8(text) { buf throws(PCRE2Error) in
+            try withMatchData { matchData throws(PCRE2Error) in
+                try scanAll(buf, from: 0, checked: true, matchData: matchData, until: done)
+            }
+        }
+    }
+
     /// The UTF-8 byte ranges of all non-overlapping matches in `text` from UTF-8 byte `from`, in order.
     ///
     /// - Throws: `.badUTF` when `from` is inside a character; otherwise as `allMatches(in:from:)`.
@@ -259,7 +280,8 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// The pcre2demo loop: after an empty match, retry there for a non-empty anchored
     /// match, and otherwise step one character (or one CR LF) forward.
     private func scanAll(
-        _ text: UnsafeBufferPointer<UInt8>, from: Int, checked: Bool, matchData: OpaquePointer
+        _ text: UnsafeBufferPointer<UInt8>, from: Int, checked: Bool, matchData: OpaquePointer,
+        until done: (Range<Int>) -> Bool = { _ in false }
     ) throws(PCRE2Error) -> [Range<Int>] {
         var results: [Range<Int>] = []
         // After the first call has validated the text, later calls need not re-check it.
@@ -270,6 +292,7 @@ public final class PCRE2Regex: @unchecked Sendable {
         utfCheck = PCRE2_NO_UTF_CHECK
         while true {
             results.append(current)
+            if done(current) { break }
             var position = current.upperBound
             var next: Range<Int>?
             if current.isEmpty {
