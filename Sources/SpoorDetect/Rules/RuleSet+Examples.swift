@@ -29,14 +29,23 @@ extension RuleSet {
     /// Runs every rule's `examples:` and returns the ones that fail (none when all pass).
     public func checkExamples(normalizer: Normalizer = Normalizer()) -> [ExampleFailure] {
         var failures: [ExampleFailure] = []
+        // Literals are found the way the detector finds them: the same automaton, the same rule.
+        let index = TermIndex(watchlist: Watchlist(name: "examples", taxa: []), literals: literals, normalizer: normalizer)
+        let position = Dictionary(index.literals.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for rule in rules {
+            let own = rule.literals.compactMap { position[$0] }
+            func wouldRun(_ example: String) -> Bool {
+                guard !rule.literals.isEmpty else { return true }
+                let found = index.search(normalizer.normalize(example)).literals
+                return own.contains { found[$0] }
+            }
             for (examples, shouldMatch) in [(rule.mustMatch, true), (rule.mustNotMatch, false)] {
                 for example in examples {
                     do {
                         let matched = try rule.matches(example, normalizer: normalizer, negationCues: self)
                         if matched != shouldMatch {
                             failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: shouldMatch))
-                        } else if shouldMatch && !rule.literalsOccur(in: example, normalizer: normalizer) {
+                        } else if shouldMatch && !wouldRun(example) {
                             failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: true, literalMissing: true))
                         }
                     } catch {
@@ -50,24 +59,6 @@ extension RuleSet {
 }
 
 extension Rule {
-    /// Whether the rule would run on `text`: it has no literals, or one of them starts a word of
-    /// the normalized text (as the detector requires).
-    public func literalsOccur(in text: String, normalizer: Normalizer = Normalizer()) -> Bool {
-        guard !literals.isEmpty else { return true }
-        let bytes = normalizer.normalize(text).bytes
-        return bytes.withUnsafeBufferPointer { buffer in
-            literals.contains { literal in
-                let needle = Array(normalizer.canonical(literal).utf8)
-                guard !needle.isEmpty, needle.count <= buffer.count else { return false }
-                for start in 0...(buffer.count - needle.count)
-                where buffer[start] == needle[0] && Array(buffer[start..<(start + needle.count)]) == needle {
-                    if WordScan.startsWord(at: start, in: buffer) { return true }
-                }
-                return false
-            }
-        }
-    }
-
     /// Whether the rule's pattern matches `text` (normalized first unless the rule targets the
     /// original), ignoring matches that `negationCues` negates when the rule is negatable.
     public func matches(_ text: String, normalizer: Normalizer = Normalizer(), negationCues: RuleSet = .empty) throws(PCRE2Error) -> Bool {
