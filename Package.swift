@@ -8,10 +8,13 @@ let package = Package(
         .executable(name: "spoor", targets: ["spoor"]),
         .library(name: "SpoorMatch", targets: ["SpoorMatch"]),
         .library(name: "SpoorDetect", targets: ["SpoorDetect"]),
+        .library(name: "SpoorCrawl", targets: ["SpoorCrawl"]),
+        .library(name: "SpoorFixtures", targets: ["SpoorFixtures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // C libraries, wrapped the way GRDB wraps SQLite: a [system] module map and a shim.h.
@@ -19,6 +22,21 @@ let package = Package(
             name: "CPCRE2",
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
 
         // The matcher core: normalizer with offset maps and the Aho-Corasick automaton. No dependencies.
@@ -34,17 +52,41 @@ let package = Package(
             ]
         ),
 
+        // The crawler: libcurl fetcher, politeness and retry state machines, robots.txt, sitemaps,
+        // frontier, libxml2 extraction with site profiles and structured data.
+        .target(
+            name: "SpoorCrawl",
+            dependencies: [
+                "SpoorDetect", "CCurl", "CLibXML2", "CZlib",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // The demo marketplace served on 127.0.0.x for tests, benchmarks and `spoor demo`.
+        .target(
+            name: "SpoorFixtures",
+            dependencies: [
+                "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
         // The command-line tool: wiring and output only.
         .executableTarget(
             name: "spoor",
             dependencies: [
                 "SpoorDetect",
+                "SpoorCrawl",
+                "SpoorFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "SpoorMatchTests", dependencies: ["SpoorMatch"]),
         .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"]),
+        .testTarget(name: "SpoorCrawlTests", dependencies: ["SpoorCrawl", "SpoorFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,12 +3,15 @@ import Yams
 
 /// Reads typed values out of a YAML document, turning every surprise into a ``DataFileError``
 /// that names the file and line.
-struct YAMLReader {
+package struct YAMLReader {
     /// The file the document came from (for messages).
-    let file: String
+    package let file: String
+
+    /// Creates a reader for a document from `file`.
+    package init(file: String) { self.file = file }
 
     /// Parses `text` into a node tree.
-    func parse(_ text: String) throws(DataFileError) -> Node {
+    package func parse(_ text: String) throws(DataFileError) -> Node {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -32,12 +35,12 @@ struct YAMLReader {
         }
     }
 
-    func error(_ code: DataFileError.Code, _ node: Node?, _ message: String) -> DataFileError {
+    package func error(_ code: DataFileError.Code, _ node: Node?, _ message: String) -> DataFileError {
         DataFileError(code, file: file, line: node?.mark?.line, message)
     }
 
     /// The pairs of a mapping, checking that every key is one of `allowed`.
-    func mapping(_ node: Node, _ what: String, allowed: Set<String>) throws(DataFileError) -> [String: Node] {
+    package func mapping(_ node: Node, _ what: String, allowed: Set<String>) throws(DataFileError) -> [String: Node] {
         guard let mapping = node.mapping else {
             throw error(.schema, node, "\(what) must be a mapping of keys to values")
         }
@@ -53,26 +56,26 @@ struct YAMLReader {
     }
 
     /// A required, non-empty string.
-    func string(_ map: [String: Node], _ key: String, in what: String, parent: Node) throws(DataFileError) -> String {
+    package func string(_ map: [String: Node], _ key: String, in what: String, parent: Node) throws(DataFileError) -> String {
         guard let node = map[key] else { throw error(.schema, parent, "\(what) is missing '\(key)'") }
         return try nonEmptyString(node, "'\(key)' of \(what)")
     }
 
     /// An optional string (must be non-empty when present).
-    func optionalString(_ map: [String: Node], _ key: String, in what: String) throws(DataFileError) -> String? {
+    package func optionalString(_ map: [String: Node], _ key: String, in what: String) throws(DataFileError) -> String? {
         guard let node = map[key] else { return nil }
         return try nonEmptyString(node, "'\(key)' of \(what)")
     }
 
     /// An optional `true`/`false` flag, `false` when absent.
-    func flag(_ map: [String: Node], _ key: String, in what: String) throws(DataFileError) -> Bool {
+    package func flag(_ map: [String: Node], _ key: String, in what: String) throws(DataFileError) -> Bool {
         guard let node = map[key] else { return false }
         guard let value = node.bool else { throw error(.invalidValue, node, "\(what): '\(key)' must be true or false") }
         return value
     }
 
     /// A scalar that is non-empty text.
-    func nonEmptyString(_ node: Node, _ what: String) throws(DataFileError) -> String {
+    package func nonEmptyString(_ node: Node, _ what: String) throws(DataFileError) -> String {
         guard case .scalar(let scalar) = node else { throw error(.schema, node, "\(what) must be text") }
         let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else { throw error(.emptyName, node, "\(what) is empty") }
@@ -80,7 +83,7 @@ struct YAMLReader {
     }
 
     /// A list of non-empty strings (a single string is accepted as a list of one).
-    func strings(_ node: Node, _ what: String) throws(DataFileError) -> [String] {
+    package func strings(_ node: Node, _ what: String) throws(DataFileError) -> [String] {
         switch node {
         case .scalar:
             return [try nonEmptyString(node, what)]
@@ -94,7 +97,7 @@ struct YAMLReader {
     }
 
     /// A sequence's items.
-    func sequence(_ node: Node, _ what: String) throws(DataFileError) -> [Node] {
+    package func sequence(_ node: Node, _ what: String) throws(DataFileError) -> [Node] {
         guard case .sequence(let sequence) = node else { throw error(.schema, node, "\(what) must be a list") }
         return Array(sequence)
     }

@@ -1,0 +1,47 @@
+/// A problem while crawling: a fetch that failed, a limit that cut a page, an address the SSRF
+/// guard refused, a site profile that does not load. Always names the URL or file it is about.
+public struct CrawlError: Error, CustomStringConvertible, Sendable, Hashable {
+    /// What kind of problem it is, as a stable code for logs and reports.
+    public enum Code: String, Sendable, Hashable {
+        /// The URL is not http or https, or cannot be parsed.
+        case badURL = "bad-url"
+        /// The host resolved to an address the SSRF guard refuses (loopback, private, link-local, metadata).
+        case blockedAddress = "blocked-address"
+        /// robots.txt disallows the URL for our user-agent.
+        case robotsDisallowed = "robots-disallowed"
+        /// A size, time or redirect limit cut the transfer.
+        case limitExceeded = "limit-exceeded"
+        /// The transfer failed (DNS, connect, TLS, reset, protocol).
+        case transport
+        /// The server answered with an error status.
+        case httpStatus = "http-status"
+        /// The body could not be decoded (charset, compression).
+        case decoding
+        /// A site profile or other crawl configuration is invalid.
+        case configuration
+    }
+
+    /// What kind of problem it is.
+    public var code: Code
+    /// The URL or file the problem is about.
+    public var subject: String
+    /// What was wrong, in words.
+    public var message: String
+    /// The underlying error (libcurl's or libxml2's message, say), if another layer reported it.
+    public var cause: String?
+
+    /// Creates an error.
+    public init(_ code: Code, subject: String, _ message: String, cause: String? = nil) {
+        self.code = code
+        self.subject = subject
+        self.message = message
+        self.cause = cause
+    }
+
+    /// `subject: message (cause)`, for logs and the terminal.
+    public var description: String {
+        var text = "\(subject): \(message)"
+        if let cause { text += " (\(cause))" }
+        return text
+    }
+}
