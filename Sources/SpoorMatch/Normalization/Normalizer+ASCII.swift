@@ -8,9 +8,38 @@ extension Normalizer {
     func normalizeASCII(_ text: String) -> NormalizedText? {
         var text = text
         return text.withUTF8 { bytes -> NormalizedText? in
+            // Every input byte gives at most one output byte (a gap becomes one space), so the
+            // output is written straight into buffers of the input's size.
+            let n = bytes.count
+            var declined = false
+            var written = 0
+            var sources: [NormalizedText.Span] = []
+            let canonical = [UInt8](unsafeUninitializedCapacity: n) { outBytes, outCount in
+                sources = [NormalizedText.Span](unsafeUninitializedCapacity: n) { outSources, sourceCount in
+                    written = Self.sweepASCII(bytes, into: outBytes.baseAddress!, outSources.baseAddress!) ?? -1
+                    if written < 0 { declined = true; written = 0 }
+                    sourceCount = written
+                }
+                outCount = written
+            }
+            if declined { return nil }
             var out = NormalizedText()
-            out.bytes.reserveCapacity(bytes.count)
-            out.sources.reserveCapacity(bytes.count)
+            out.bytes = canonical
+            out.sources = sources
+            return out
+        }
+    }
+
+    /// The ASCII sweep proper: writes the canonical bytes and their sources, returns how many,
+    /// or `nil` at the first sign that the full pipeline is needed.
+    private static func sweepASCII(_ bytes: UnsafeBufferPointer<UInt8>, into outBytes: UnsafeMutablePointer<UInt8>,
+                                   _ outSources: UnsafeMutablePointer<NormalizedText.Span>) -> Int? {
+            var count = 0
+            func emit(_ byte: UInt8, _ start: Int, _ end: Int) {
+                outBytes[count] = byte
+                outSources[count] = NormalizedText.Span(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end))
+                count += 1
+            }
             var previousEnd = -1, previousSize = 0, previousHasLetter = false
             var singles = 0
             var i = 0
@@ -66,18 +95,17 @@ extension Normalizer {
                 if singles >= 3 { return nil }
 
                 if previousEnd >= 0 {
-                    out.append(0x20, from: UInt32(previousEnd)..<UInt32(start))
+                    emit(0x20, previousEnd, start)
                 }
                 for k in start..<i {
                     let b = bytes[k]
-                    out.append(Self.isLetter(b) ? b | 0x20 : b, from: UInt32(k)..<UInt32(k + 1))
+                    emit(Self.isLetter(b) ? b | 0x20 : b, k, k + 1)
                 }
                 previousEnd = i
                 previousSize = word.count
                 previousHasLetter = letters > 0
             }
-            return out
-        }
+            return count
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
