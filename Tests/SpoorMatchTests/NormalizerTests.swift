@@ -35,7 +35,11 @@ import Testing
         #expect(canon("งาช้างแท้") == "งาช้างแท้")        // Thai vowels and tone marks kept
         #expect(canon("ขายนอแรด") == "ขายนอแรด")
         #expect(canon("べっ甲") == "べっ甲")              // dakuten kept (recomposed)
-        #expect(canon("ｶﾞ") == "ガ")                    // half-width kana to full width
+        // Half-width kana to full width, voicing marks composed (bytes, not just canonically equal).
+        #expect(Array(canon("ｶﾞ").utf8) == Array("ガ".utf8))
+        #expect(Array(canon("ｿﾞｳｹﾞ").utf8) == Array("ゾウゲ".utf8))
+        #expect(Array(canon("ﾊﾟﾝ") .utf8) == Array("パン".utf8))
+        #expect(Array(canon("か\u{3099}").utf8) == Array("が".utf8))  // decomposed hiragana too
         #expect(canon("상아 팔찌") == "상아 팔찌")
     }
 

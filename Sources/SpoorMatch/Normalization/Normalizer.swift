@@ -143,6 +143,14 @@ struct Units {
                 case .ignorable:
                     return
                 case .mark:
+                    // Half-width kana write the voicing marks apart (ｿﾞ): NFKC composes them with
+                    // the kana before (ゾ), which is how the watchlist writes them.
+                    if let last = items.last, last.kind == .letter,
+                       let composed = ScalarFolding.composeKana(last.scalar, folded) {
+                        items[items.count - 1].scalar = composed
+                        items[items.count - 1].end = offset
+                        return
+                    }
                     // A mark belongs to the letter before it: stripped on Latin, Greek and
                     // Cyrillic, kept elsewhere, dropped when there is no letter.
                     guard let last = items.last?.kind, last == .letter || last == .mark,

@@ -113,6 +113,26 @@ struct ScalarFolding: Sendable {
         0x03C2: [0x03C3],  // final sigma → sigma
     ]
 
+    /// The precomposed kana for a kana and a following voicing mark (U+3099 dakuten, U+309A
+    /// handakuten), as canonical composition gives it: ソ + ゙ = ゾ. `nil` when there is none.
+    static func composeKana(_ base: UInt32, _ mark: UInt32) -> UInt32? {
+        guard mark == 0x3099 || mark == 0x309A, (0x3041...0x30FF).contains(base) else { return nil }
+        return kanaCompositions[base << 1 | (mark & 1)]
+    }
+
+    /// Canonical compositions of kana with the two voicing marks, keyed by `base << 1 | mark & 1`.
+    private static let kanaCompositions: [UInt32: UInt32] = {
+        var table: [UInt32: UInt32] = [:]
+        for base in UInt32(0x3041)...0x30FF {
+            for mark in [UInt32(0x3099), 0x309A] {
+                let pair = String(String.UnicodeScalarView([Unicode.Scalar(base)!, Unicode.Scalar(mark)!]))
+                let composed = pair.precomposedStringWithCanonicalMapping.unicodeScalars
+                if composed.count == 1, let only = composed.first { table[base << 1 | (mark & 1)] = only.value }
+            }
+        }
+        return table
+    }()
+
     /// Whether marks on this letter are diacritics to strip (Latin, Greek, Cyrillic).
     static func stripsMarks(_ value: UInt32) -> Bool {
         switch value {
