@@ -63,3 +63,36 @@ import Testing
         #expect(host.earliestStart() == now.adding(60))
     }
 }
+
+/// robots.txt `Crawl-delay` lengthens a host's spacing, never shortens it, and is capped.
+@Suite struct PolitenessCrawlDelayTests {
+    let now = CrawlInstant(secondsSince1970: 0)
+
+    @Test func crawlDelayOnlyLengthensAndIsCapped() {
+        var host = HostPoliteness(host: "a.test", policy: PolitenessPolicy(minimumDelay: 1, maximumDelay: 30))
+        host.setCrawlDelay(5)
+        #expect(host.minimumDelay == 5)
+        #expect(host.currentDelay == 5)
+        #expect(!host.isSlowedDown)
+        #expect(host.concurrencyLimit == 2)
+        host.setCrawlDelay(0.2)
+        #expect(host.currentDelay == 1)
+        host.setCrawlDelay(3600)
+        #expect(host.currentDelay == 30)
+        host.setCrawlDelay(nil)
+        #expect(host.currentDelay == 1)
+    }
+
+    @Test func schedulerSpacesStartsByTheCrawlDelay() {
+        var scheduler = PolitenessScheduler(policy: PolitenessPolicy(minimumDelay: 0), random: SplitMix64(seed: 1))
+        scheduler.setCrawlDelay(RobotsTxt.parse("User-agent: *\nCrawl-delay: 7\n").rules(for: "spoorbot").crawlDelay, forHost: "a.test")
+        scheduler.enqueue(FetchTask(url: "http://a.test/1", host: "a.test"))
+        scheduler.enqueue(FetchTask(url: "http://a.test/2", host: "a.test"))
+        scheduler.enqueue(FetchTask(url: "http://b.test/1", host: "b.test"))
+        scheduler.enqueue(FetchTask(url: "http://b.test/2", host: "b.test"))
+        var starts: [String] = []
+        while case .start(let task) = scheduler.nextAction(now: now) { starts.append(task.url) }
+        #expect(starts == ["http://a.test/1", "http://b.test/1", "http://b.test/2"])
+        #expect(scheduler.nextAction(now: now) == .wait(until: now.adding(7)))
+    }
+}

@@ -15,16 +15,29 @@ public struct HostPoliteness: Sendable, Hashable {
     public private(set) var pausedUntil: CrawlInstant?
     /// First attempts started: the pages counted against the host's page budget.
     public private(set) var pagesStarted = 0
+    /// The spacing the host recovers to: the policy's minimum, or a longer robots.txt `Crawl-delay`.
+    public private(set) var minimumDelay: Double
 
     /// Fresh state for `host` under `policy`.
     public init(host: String, policy: PolitenessPolicy) {
         self.host = host
         self.policy = policy
         currentDelay = policy.minimumDelay
+        minimumDelay = policy.minimumDelay
+    }
+
+    /// Applies a robots.txt `Crawl-delay` (or removes it with `nil`): it can only lengthen the
+    /// policy's minimum delay, and is capped at the policy's maximum delay.
+    public mutating func setCrawlDelay(_ seconds: Double?) {
+        let wasSlowedDown = isSlowedDown
+        let requested = seconds.map { min(policy.maximumDelay, max(0, $0)) } ?? 0
+        minimumDelay = max(policy.minimumDelay, requested)
+        // A slowed-down host keeps its extra delay; otherwise it moves to the new minimum.
+        currentDelay = wasSlowedDown ? max(currentDelay, minimumDelay) : minimumDelay
     }
 
     /// Whether errors or slow answers have pushed the delay above the minimum.
-    public var isSlowedDown: Bool { currentDelay > policy.minimumDelay }
+    public var isSlowedDown: Bool { currentDelay > minimumDelay }
 
     /// How many requests may be in flight now: the policy's limit, or 1 while slowed down.
     public var concurrencyLimit: Int { isSlowedDown ? 1 : policy.maxConcurrentPerHost }
@@ -76,13 +89,13 @@ public struct HostPoliteness: Sendable, Hashable {
 
     private mutating func slowDown() {
         guard policy.slowDownStep > 0 else { return }
-        let grown = max(currentDelay * policy.slowDownFactor, policy.minimumDelay + policy.slowDownStep)
+        let grown = max(currentDelay * policy.slowDownFactor, minimumDelay + policy.slowDownStep)
         currentDelay = min(policy.maximumDelay, grown)
     }
 
     private mutating func recover() {
-        let extra = (currentDelay - policy.minimumDelay) * policy.recoveryFactor
+        let extra = (currentDelay - minimumDelay) * policy.recoveryFactor
         // Snap back once the extra delay no longer matters.
-        currentDelay = extra < 0.05 ? policy.minimumDelay : policy.minimumDelay + extra
+        currentDelay = extra < 0.05 ? minimumDelay : minimumDelay + extra
     }
 }

@@ -34,6 +34,12 @@ public struct PolitenessScheduler: Sendable {
     /// The politeness state of `host`, if the scheduler has seen it.
     public func politeness(forHost host: String) -> HostPoliteness? { hosts[host]?.politeness }
 
+    /// Applies `host`'s robots.txt `Crawl-delay` (``RobotsRules/crawlDelay``), which can only
+    /// lengthen the policy's delay; `nil` removes it.
+    public mutating func setCrawlDelay(_ seconds: Double?, forHost host: String) {
+        modifyHost(host) { $0.politeness.setCrawlDelay(seconds) }
+    }
+
     /// The next thing to do at `now`. Hosts take turns, so one busy host does not starve the others.
     public mutating func nextAction(now: CrawlInstant) -> SchedulerAction {
         var earliest: CrawlInstant?
@@ -69,7 +75,8 @@ public struct PolitenessScheduler: Sendable {
     /// Reports that `task` (handed out by ``nextAction(now:)``) ended with `outcome` at `now`;
     /// updates the host's adaptive delay and decides whether to retry.
     public mutating func finished(_ task: FetchTask, outcome: FetchOutcome, now: CrawlInstant) -> FetchDisposition {
-        var host = hosts[task.host] ?? HostQueue(politeness: HostPoliteness(host: task.host, policy: policy))
+        modifyHost(task.host) { _ in }
+        var host = hosts[task.host]!
         defer { hosts[task.host] = host }
         switch outcome {
         case .response(let status, let duration, let retryAfterValue):
