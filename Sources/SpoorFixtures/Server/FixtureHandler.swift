@@ -89,12 +89,13 @@ final class FixtureHandler: ChannelInboundHandler {
     }
 
     private func send(_ response: FixtureResponse, for request: HTTPRequestHead, id: Int, context: ChannelHandlerContext) {
+        markAnswered(id, status: response.status)
         context.write(wrapOutboundOut(.head(responseHead(response, for: request))), promise: nil)
         if hasBody(response, for: request) {
             let buffer = context.channel.allocator.buffer(bytes: response.body)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         }
-        finish(status: response.status, keepAlive: request.isKeepAlive, id: id, context: context)
+        finish(keepAlive: request.isKeepAlive, context: context)
     }
 
     private func sendSlowly(
@@ -103,7 +104,8 @@ final class FixtureHandler: ChannelInboundHandler {
     ) {
         context.writeAndFlush(wrapOutboundOut(.head(responseHead(response, for: request))), promise: nil)
         guard hasBody(response, for: request) else {
-            finish(status: response.status, keepAlive: request.isKeepAlive, id: id, context: context)
+            markAnswered(id, status: response.status)
+            finish(keepAlive: request.isKeepAlive, context: context)
             return
         }
         let body = response.body
@@ -113,10 +115,11 @@ final class FixtureHandler: ChannelInboundHandler {
         func sendChunk(from offset: Int) {
             guard active else { return }
             let end = min(offset + chunkSize, body.count)
+            if end >= body.count { markAnswered(id, status: response.status) }
             let buffer = context.channel.allocator.buffer(bytes: body[offset..<end])
             context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
             if end >= body.count {
-                finish(status: response.status, keepAlive: request.isKeepAlive, id: id, context: context)
+                finish(keepAlive: request.isKeepAlive, context: context)
             } else {
                 loop.scheduleTask(in: delay) { sendChunk(from: end) }
             }
@@ -124,11 +127,15 @@ final class FixtureHandler: ChannelInboundHandler {
         loop.scheduleTask(in: delay) { sendChunk(from: 0) }
     }
 
-    /// Ends the response. The log entry is closed before the last bytes go out, so a client
-    /// that has read the whole response always finds its request logged as answered.
-    private func finish(status: Int, keepAlive: Bool, id: Int, context: ChannelHandlerContext) {
+    /// Logs a request as answered. Called before the last bytes of the response are written,
+    /// so a client that has read the whole response always finds its request logged as answered.
+    private func markAnswered(_ id: Int, status: Int) {
         log.end(id, status: status, outcome: .responded)
         if current == id { current = nil }
+    }
+
+    /// Ends the response, closing the connection unless it is kept alive.
+    private func finish(keepAlive: Bool, context: ChannelHandlerContext) {
         if keepAlive {
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         } else {
