@@ -79,6 +79,16 @@ import SpoorFixtures
         #expect(result.error?.code == .transport)
     }
 
+    @Test func waitingForCloseEndsWhenTheServerStops() async throws {
+        let server = try await FixtureServer.start(sites: [EchoSite(name: "demo")], firstHost: 22)
+        let waiter = Task { await server.waitUntilClosed(); return RequestLog.now() }
+        try await Task.sleep(for: .milliseconds(100))
+        let stoppedAt = RequestLog.now()
+        try await server.stop()
+        let closedAt = await waiter.value
+        #expect(closedAt >= stoppedAt)
+    }
+
     @Test func hostileRoutesAnswerAsDocumented() {
         let site = HostileSite()
         func respond(_ target: String) -> FixtureResponse? {

@@ -152,13 +152,13 @@ final class Transfer: @unchecked Sendable {
         var bytes: [UInt8] = []
         var text = ""
         if family == AF_INET {
-            var addr = raw.loadUnaligned(as: sockaddr_in.self).sin_addr
-            bytes = withUnsafeBytes(of: &addr) { Array($0) }
-            text = Transfer.format(family: AF_INET, &addr)
+            let addr = raw.loadUnaligned(as: sockaddr_in.self).sin_addr
+            bytes = withUnsafeBytes(of: addr) { Array($0) }
+            text = Transfer.format(family: AF_INET, bytes)
         } else if family == AF_INET6 {
-            var addr = raw.loadUnaligned(as: sockaddr_in6.self).sin6_addr
-            bytes = withUnsafeBytes(of: &addr) { Array($0) }
-            text = Transfer.format(family: AF_INET6, &addr)
+            let addr = raw.loadUnaligned(as: sockaddr_in6.self).sin6_addr
+            bytes = withUnsafeBytes(of: addr) { Array($0) }
+            text = Transfer.format(family: AF_INET6, bytes)
         }
         let currentURL = easy.string(CURLINFO_EFFECTIVE_URL) ?? request.url
         let host = CurlURL(currentURL)?.host ?? ""
@@ -170,10 +170,14 @@ final class Transfer: @unchecked Sendable {
         return socket(family, address.pointee.socktype, address.pointee.protocol)
     }
 
-    private static func format<T>(family: Int32, _ addr: inout T) -> String {
+    /// An address in text form (`10.0.0.1`, `::1`), from its 4 or 16 bytes.
+    private static func format(family: Int32, _ bytes: [UInt8]) -> String {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        _ = inet_ntop(family, &addr, &buffer, socklen_t(buffer.count))
-        return String(cString: buffer)
+        let written = bytes.withUnsafeBytes { raw in
+            buffer.withUnsafeMutableBufferPointer { inet_ntop(family, raw.baseAddress, $0.baseAddress, socklen_t($0.count)) }
+        }
+        guard written != nil else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     // MARK: Completion (loop thread)

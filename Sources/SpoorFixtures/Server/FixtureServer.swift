@@ -106,6 +106,12 @@ public final class FixtureServer: Sendable {
         try await group.shutdownGracefully()
     }
 
+    /// Returns once every site has stopped listening (after `stop()`, from another task or a
+    /// signal handler): what `spoor demo` awaits while it serves until Ctrl-C.
+    public func waitUntilClosed() async {
+        for channel in channels { try? await channel.closeFuture.get() }
+    }
+
     /// The endpoint of a site, by name.
     public func endpoint(for site: String) -> Endpoint? {
         endpoints.first { $0.site == site }
