@@ -107,6 +107,17 @@ import SpoorFixtures
         }
     }
 
+    @Test func aResponseCutShortKeepsItsBytesAsDisconnect() async throws {
+        try await withServerAndFetcher { server, fetcher in
+            let result = await fetcher.fetch(server.endpoints[0].baseURL + "/truncated?bytes=500&claim=2000")
+            #expect(result.error?.code == .transport)
+            #expect(result.status == 200)
+            #expect(result.truncation == .disconnect)
+            #expect(result.body == [UInt8](repeating: UInt8(ascii: "t"), count: 500))
+            #expect(result.header("content-length") == "2000")
+        }
+    }
+
     @Test func aRequestCanCarryItsOwnLimits() async throws {
         try await withServerAndFetcher { server, fetcher in
             let request = FetchRequest(url: server.endpoints[0].baseURL + "/huge?mb=1",

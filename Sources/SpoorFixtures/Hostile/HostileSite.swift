@@ -8,6 +8,7 @@
 /// - `/redirect?to=URL[&status=301]`: one redirect anywhere (`http://169.254.169.254/`...).
 /// - `/huge?mb=N`: an N MiB page. `/gzip-bomb?mb=N`: a gzip body inflating to N MiB.
 /// - `/gzip`: a normal gzip-encoded page (`gzipPageText`).
+/// - `/truncated?bytes=N&claim=M`: claims M body bytes, sends N, closes: a response cut short.
 /// - `/broken-html`: malformed markup. `/etag`: ETag and Last-Modified, 304 when they match.
 /// - `/charset/<name>?declare=header|meta|http-equiv|bom|none`: `charsetPage(...)` encoded in
 ///   that charset, declared only the way asked.
@@ -79,6 +80,11 @@ public struct HostileSite: FixtureSite {
             ]
             let body = FixtureCodecs.gzip(Array(HostileSite.gzipPageText.utf8))
             return .respond(FixtureResponse(status: 200, headers: headers, body: body))
+        case "truncated":
+            let bytes = max(0, Int(query["bytes"] ?? "") ?? 100)
+            let claim = max(bytes + 1, Int(query["claim"] ?? "") ?? bytes * 10 + 1)
+            let headers: [FixtureRequest.Header] = [.init("Content-Type", "text/plain"), .init("Content-Length", String(claim))]
+            return .respond(FixtureResponse(status: 200, headers: headers, body: [UInt8](repeating: UInt8(ascii: "t"), count: bytes)))
         case "broken-html":
             return .respond(.html(HostileSite.brokenHTML))
         case "etag":

@@ -72,13 +72,22 @@ final class FixtureHandler: ChannelInboundHandler {
         }
     }
 
+    /// The `Content-Length` a site claims that is larger than its body: the server then sends
+    /// the body and closes the connection, a response cut short. `nil` when there is no such claim.
+    private func shortBodyClaim(_ response: FixtureResponse) -> Int? {
+        guard let claim = response.headers.first(where: { $0.name == "content-length" }).flatMap({ Int($0.value) }),
+              claim > response.body.count else { return nil }
+        return claim
+    }
+
     private func responseHead(_ response: FixtureResponse, for request: HTTPRequestHead) -> HTTPResponseHead {
         var headers = HTTPHeaders()
         for header in response.headers where header.name != "content-length" {
             headers.add(name: header.name, value: header.value)
         }
         if response.status != 304 && response.status != 204 && !(100..<200).contains(response.status) {
-            headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+            let length = shortBodyClaim(response) ?? response.body.count
+            headers.replaceOrAdd(name: "Content-Length", value: String(length))
         }
         if !request.isKeepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
         return HTTPResponseHead(version: request.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
@@ -94,6 +103,11 @@ final class FixtureHandler: ChannelInboundHandler {
         if hasBody(response, for: request) {
             let buffer = context.channel.allocator.buffer(bytes: response.body)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+            if shortBodyClaim(response) != nil {
+                context.flush()
+                context.close(promise: nil)
+                return
+            }
         }
         finish(keepAlive: request.isKeepAlive, context: context)
     }
