@@ -92,7 +92,7 @@ public final class RequestLog: Sendable {
     /// The time between consecutive request arrivals at a site.
     public func gaps(site: String) -> [Duration] {
         let times = records(site: site).map(\.received)
-        return zip(times, times.dropFirst()).map { .nanoseconds(Int64($1 - $0)) }
+        return zip(times, times.dropFirst()).map { .nanoseconds(Int64($1) - Int64($0)) }
     }
 
     /// The most requests to a site that were in flight at the same moment (received, not yet finished).
@@ -128,8 +128,9 @@ public final class RequestLog: Sendable {
 
     /// Records a request's arrival; returns its id.
     func begin(site: String, host: String, port: Int, connection: Int, request: FixtureRequest) -> Int {
-        let now = RequestLog.now()
-        return state.withLock { state in
+        state.withLock { state in
+            // The clock is read under the lock, so arrival order and time order agree.
+            let now = RequestLog.now()
             let id = state.nextID
             state.nextID += 1
             state.records.append(RequestRecord(
@@ -142,8 +143,8 @@ public final class RequestLog: Sendable {
 
     /// Records the end of a request, once; later calls for the same id are ignored.
     func end(_ id: Int, status: Int?, outcome: RequestRecord.Outcome) {
-        let now = RequestLog.now()
         state.withLock { state in
+            let now = RequestLog.now()
             guard let index = state.records.lastIndex(where: { $0.id == id }),
                   state.records[index].finished == nil else { return }
             state.records[index].finished = now
