@@ -240,7 +240,9 @@ final class Transfer: @unchecked Sendable {
     private func error(for code: CURLcode) -> CrawlError {
         let subject = request.url
         let detail = easy.errorMessage ?? String(cString: curl_easy_strerror(code))
-        if let blocked {
+        // A refused address fails the connect; if another address of the host connected, the
+        // refusal is not why the transfer failed.
+        if let blocked, code == CURLE_COULDNT_CONNECT {
             return CrawlError(.blockedAddress, subject: subject,
                               "refused to connect to \(blocked.address) (\(blocked.restriction))", cause: detail)
         }
