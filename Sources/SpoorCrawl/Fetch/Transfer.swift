@@ -1,0 +1,265 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CCurl
+
+/// One fetch in flight: its easy handle, what the callbacks have received so far, and the
+/// continuation waiting for the result.
+///
+/// `@unchecked Sendable`: it is built on the caller's task, then handed to the loop thread,
+/// which alone touches the handle and the received state until it resumes the continuation.
+/// Only `cancelled` is shared, behind a lock.
+final class Transfer: @unchecked Sendable {
+    let easy: CurlEasy
+    let request: FetchRequest
+    let limits: FetchLimits
+    let policy: AddressPolicy
+    private let cancelledFlag = Locked(false)
+    private var continuation: CheckedContinuation<FetchResult, Never>?
+
+    // Filled by the callbacks on the loop thread.
+    private var body: [UInt8] = []
+    private var headers: [FetchHeader] = []
+    private var headerBytes = 0
+    private var cutBy: (truncation: FetchTruncation, message: String)?
+    private var blocked: (address: String, restriction: String)?
+
+    /// Makes the handle for a request; throws `.badURL` for what is not an http(s) URL.
+    init(request: FetchRequest, configuration: FetcherConfiguration) throws(CrawlError) {
+        guard let url = CurlURL(request.url) else {
+            throw CrawlError(.badURL, subject: request.url, "not a URL the fetcher can parse")
+        }
+        guard url.scheme == "http" || url.scheme == "https" else {
+            throw CrawlError(.badURL, subject: request.url, "only http and https URLs are fetched, not \(url.scheme)")
+        }
+        guard let easy = CurlEasy() else {
+            throw CrawlError(.transport, subject: request.url, "libcurl could not make a handle")
+        }
+        self.easy = easy
+        self.request = request
+        self.limits = request.limits ?? configuration.limits
+        self.policy = AddressPolicy(allowHosts: configuration.allowHosts)
+        configure(configuration)
+    }
+
+    /// Sets every option: URL, limits, protocols, callbacks with this transfer as their context.
+    private func configure(_ configuration: FetcherConfiguration) {
+        easy.set(CURLOPT_URL, request.url)
+        easy.set(CURLOPT_NOSIGNAL, true)
+        easy.set(CURLOPT_PROXY, "")  // never a proxy from the environment: the SSRF guard sees real peers
+        easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        easy.set(CURLOPT_FOLLOWLOCATION, true)
+        easy.set(CURLOPT_MAXREDIRS, limits.maxRedirects)
+        easy.set(CURLOPT_ACCEPT_ENCODING, "")
+        easy.set(CURLOPT_USERAGENT, configuration.userAgent)
+        easy.set(CURLOPT_HTTP_VERSION, Int(configuration.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1))
+        easy.set(CURLOPT_PIPEWAIT, true)
+        easy.set(CURLOPT_SSL_VERIFYPEER, configuration.verifyTLS)
+        easy.set(CURLOPT_SSL_VERIFYHOST, configuration.verifyTLS ? 2 : 0)
+        easy.set(CURLOPT_CONNECTTIMEOUT_MS, limits.connectTimeout.spoorMilliseconds)
+        easy.set(CURLOPT_TIMEOUT_MS, limits.totalTimeout.spoorMilliseconds)
+        easy.set(CURLOPT_LOW_SPEED_LIMIT, limits.lowSpeedBytesPerSecond)
+        easy.set(CURLOPT_LOW_SPEED_TIME, max(1, Int(limits.lowSpeedTime.components.seconds)))
+        if request.method == .head { easy.set(CURLOPT_NOBODY, true) }
+
+        var lines = request.extraHeaders
+        if let etag = request.ifNoneMatch { lines.append("If-None-Match: \(etag)") }
+        if let date = request.ifModifiedSince { lines.append("If-Modified-Since: \(date)") }
+        if !lines.isEmpty { easy.setHeaders(lines) }
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        ccurl_easy_setopt_write_function(easy.handle, CURLOPT_WRITEFUNCTION) { buffer, size, count, context in
+            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+            return transfer.receiveBody(buffer, size * count)
+        }
+        easy.set(CURLOPT_WRITEDATA, pointer: context)
+        ccurl_easy_setopt_write_function(easy.handle, CURLOPT_HEADERFUNCTION) { buffer, size, count, context in
+            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+            return transfer.receiveHeader(buffer, size * count)
+        }
+        easy.set(CURLOPT_HEADERDATA, pointer: context)
+        ccurl_easy_setopt_opensocket_function(easy.handle) { context, purpose, address in
+            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+            return transfer.openSocket(purpose, address!)
+        }
+        easy.set(CURLOPT_OPENSOCKETDATA, pointer: context)
+        ccurl_easy_setopt_xferinfo_function(easy.handle) { context, _, _, _, _ in
+            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+            return transfer.isCancelled ? 1 : 0
+        }
+        easy.set(CURLOPT_XFERINFODATA, pointer: context)
+        easy.set(CURLOPT_NOPROGRESS, false)
+    }
+
+    /// Sets the continuation the result goes to; call before handing the transfer to the loop.
+    func attach(_ continuation: CheckedContinuation<FetchResult, Never>) {
+        self.continuation = continuation
+    }
+
+    /// Asks the transfer to stop at its next progress callback; safe from any thread.
+    func cancel() { cancelledFlag.withLock { $0 = true } }
+
+    /// Whether `cancel()` was called.
+    var isCancelled: Bool { cancelledFlag.withLock { $0 } }
+
+    // MARK: Callbacks (loop thread)
+
+    /// The write callback: keeps body bytes up to the limit; returning less than `count` aborts.
+    private func receiveBody(_ buffer: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
+        guard count > 0, let buffer else { return count }
+        let room = limits.maxBodyBytes - body.count
+        let raw = UnsafeRawBufferPointer(start: buffer, count: min(count, max(room, 0)))
+        body.append(contentsOf: raw)
+        if count > room {
+            cutBy = (.length, "body exceeds \(limits.maxBodyBytes) bytes")
+            return 0
+        }
+        return count
+    }
+
+    /// The header callback: one line at a time; a status line starts a new response (a redirect
+    /// or a 1xx), whose headers replace the previous ones.
+    private func receiveHeader(_ buffer: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
+        guard count > 0, let buffer else { return count }
+        headerBytes += count
+        if headerBytes > limits.maxHeaderBytes {
+            cutBy = (.length, "response headers exceed \(limits.maxHeaderBytes) bytes")
+            return 0
+        }
+        var line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: count), as: UTF8.self)
+        while let last = line.last, last == "\r\n" || last == "\n" || last == "\r" { line.removeLast() }
+        if line.hasPrefix("HTTP/") {
+            headers.removeAll()
+            body.removeAll()
+        } else if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
+            headers[headers.count - 1].value += " " + String(Substring(line).trimmingSpaces)
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = String(line[..<colon])
+            let value = String(line[line.index(after: colon)...].trimmingSpaces)
+            headers.append(FetchHeader(name, value))
+        }
+        return count
+    }
+
+    /// The open-socket callback: the SSRF guard. Refuses an address the policy does not permit
+    /// for the host being connected to (the current URL, after any redirect).
+    private func openSocket(_ purpose: curlsocktype, _ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
+        let family = address.pointee.family
+        let raw = UnsafeRawPointer(address.pointer(to: \.addr)!)
+        var bytes: [UInt8] = []
+        var text = ""
+        if family == AF_INET {
+            let addr = raw.loadUnaligned(as: sockaddr_in.self).sin_addr
+            bytes = withUnsafeBytes(of: addr) { Array($0) }
+            text = Transfer.format(family: AF_INET, bytes)
+        } else if family == AF_INET6 {
+            let addr = raw.loadUnaligned(as: sockaddr_in6.self).sin6_addr
+            bytes = withUnsafeBytes(of: addr) { Array($0) }
+            text = Transfer.format(family: AF_INET6, bytes)
+        }
+        let currentURL = easy.string(CURLINFO_EFFECTIVE_URL) ?? request.url
+        let host = CurlURL(currentURL)?.host ?? ""
+        if bytes.isEmpty || !policy.permits(addressBytes: bytes, host: host) {
+            let restriction = AddressPolicy.restriction(ofBytes: bytes)?.rawValue ?? "unknown family"
+            blocked = (text.isEmpty ? "family \(family)" : text, restriction)
+            return ccurl_socket_bad()
+        }
+        return socket(family, address.pointee.socktype, address.pointee.protocol)
+    }
+
+    /// An address in text form (`10.0.0.1`, `::1`), from its 4 or 16 bytes.
+    private static func format(family: Int32, _ bytes: [UInt8]) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        let written = bytes.withUnsafeBytes { raw in
+            buffer.withUnsafeMutableBufferPointer { inet_ntop(family, raw.baseAddress, $0.baseAddress, socklen_t($0.count)) }
+        }
+        guard written != nil else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    // MARK: Completion (loop thread)
+
+    /// Builds the result from the finished handle and resumes the waiting task. Runs once.
+    func finish(_ code: CURLcode) {
+        guard let continuation else { return }
+        self.continuation = nil
+        continuation.resume(returning: makeResult(code))
+    }
+
+    /// Resumes the waiting task with an error, without a transfer having run (shutdown).
+    func fail(_ error: CrawlError) {
+        guard let continuation else { return }
+        self.continuation = nil
+        continuation.resume(returning: FetchResult(requestURL: request.url, error: error))
+    }
+
+    private func makeResult(_ code: CURLcode) -> FetchResult {
+        let finalURL = easy.string(CURLINFO_EFFECTIVE_URL) ?? request.url
+        var result = FetchResult(requestURL: request.url, finalURL: finalURL)
+        result.status = easy.long(CURLINFO_RESPONSE_CODE) ?? 0
+        result.headers = headers
+        result.body = body
+        result.contentType = easy.string(CURLINFO_CONTENT_TYPE)
+        result.remoteIP = easy.string(CURLINFO_PRIMARY_IP).flatMap { $0.isEmpty ? nil : $0 }
+        result.redirectCount = easy.long(CURLINFO_REDIRECT_COUNT) ?? 0
+        func time(_ info: CURLINFO) -> Duration { .microseconds(easy.offT(info) ?? 0) }
+        result.timings.nameLookup = time(CURLINFO_NAMELOOKUP_TIME_T)
+        result.timings.connect = time(CURLINFO_CONNECT_TIME_T)
+        result.timings.tlsHandshake = time(CURLINFO_APPCONNECT_TIME_T)
+        result.timings.firstByte = time(CURLINFO_STARTTRANSFER_TIME_T)
+        result.timings.total = time(CURLINFO_TOTAL_TIME_T)
+        result.timings.redirect = time(CURLINFO_REDIRECT_TIME_T)
+        if code != CURLE_OK {
+            result.error = error(for: code)
+            if let cutBy {
+                result.truncation = cutBy.truncation
+            } else if result.status > 0 {
+                result.truncation = code == CURLE_OPERATION_TIMEDOUT ? .time : .disconnect
+            }
+        }
+        if request.method == .get, Transfer.isTextual(result.contentType), !body.isEmpty || result.error == nil {
+            let decoded = CharsetDecoder.decode(body, contentType: result.contentType)
+            result.text = decoded.text
+            result.charset = decoded.charset
+            result.charsetSource = decoded.source
+        }
+        return result
+    }
+
+    /// Whether a content type is text to decode (missing counts as text: sniffing is the extractor's job).
+    static func isTextual(_ contentType: String?) -> Bool {
+        guard let type = contentType?.lowercased() else { return true }
+        return type.hasPrefix("text/") || type.contains("html") || type.contains("xml")
+            || type.contains("json") || type.contains("javascript")
+    }
+
+    /// The CrawlError for a failed transfer.
+    private func error(for code: CURLcode) -> CrawlError {
+        let subject = request.url
+        let detail = easy.errorMessage ?? String(cString: curl_easy_strerror(code))
+        // A refused address fails the connect; if another address of the host connected, the
+        // refusal is not why the transfer failed.
+        if let blocked, code == CURLE_COULDNT_CONNECT {
+            return CrawlError(.blockedAddress, subject: subject,
+                              "refused to connect to \(blocked.address) (\(blocked.restriction))", cause: detail)
+        }
+        if let cutBy { return CrawlError(.limitExceeded, subject: subject, cutBy.message, cause: detail) }
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT:
+            return CrawlError(.limitExceeded, subject: subject, "time limit reached", cause: detail)
+        case CURLE_TOO_MANY_REDIRECTS:
+            return CrawlError(.limitExceeded, subject: subject, "more than \(limits.maxRedirects) redirects", cause: detail)
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            return CrawlError(.badURL, subject: subject, "URL or redirect target not fetchable", cause: detail)
+        case CURLE_BAD_CONTENT_ENCODING:
+            return CrawlError(.decoding, subject: subject, "content encoding could not be decoded", cause: detail)
+        case CURLE_ABORTED_BY_CALLBACK where isCancelled:
+            return CrawlError(.transport, subject: subject, "cancelled", cause: detail)
+        default:
+            return CrawlError(.transport, subject: subject, "transfer failed", cause: detail)
+        }
+    }
+}

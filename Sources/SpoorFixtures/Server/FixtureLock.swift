@@ -1,0 +1,17 @@
+import Foundation
+
+/// A value behind a lock, for state the server's event loop threads and tests share.
+final class FixtureLock<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    /// Wraps a value.
+    init(_ value: Value) { self.value = value }
+
+    /// Runs `body` with the value, holding the lock.
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
