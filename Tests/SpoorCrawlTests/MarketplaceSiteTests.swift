@@ -196,4 +196,19 @@ struct IndexWalk {
         #expect(ad.components(separatedBy: "</div>").count > ad.components(separatedBy: "<div").count)
         #expect(!ad.contains("</td>"))
     }
+
+    @Test func urlsMapBackToTheirListings() {
+        for listing in market.listings {
+            #expect(market.listing(forURL: listing.url) == listing)
+            #expect(market.listing(forURL: listing.alternateURL) == listing)
+        }
+        let shop = market.catalogs[0]
+        #expect(market.listing(forURL: shop.baseURL + "/search?page=1") == nil)
+        #expect(market.listing(forURL: shop.baseURL + "/listing/0") == nil)
+        #expect(market.listing(forURL: "http://elsewhere.example/listing/1") == nil)
+        #expect(market.catalogs[1].listing(forTarget: "/anzeige/5-some-slug")?.id == 5)
+        let post = market.catalogs[2].listing(3)!
+        #expect(market.catalogs[2].listing(forTarget: "/u/not_\(post.handle)/status/3") == nil)
+        #expect(Market.get(market.sites[2], "/u/not_\(post.handle)/status/3").status == 404)
+    }
 }

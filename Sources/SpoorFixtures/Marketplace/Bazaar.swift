@@ -69,23 +69,12 @@ public struct Bazaar: FixtureSite {
             let page = query["seite"].map { SiteSupport.positiveInt(Substring($0)) } ?? 1
             guard let page, page <= pageCount else { return SiteSupport.notFound() }
             return .html(index(page: page))
-        case "/anzeige.php":
-            guard let id = SiteSupport.positiveInt(query["id"].map { Substring($0) }), let listing = catalog.listing(id) else {
-                return SiteSupport.notFound()
-            }
-            return ad(listing)
         case "/merkliste": return SiteSupport.admin()
         default: break
         }
         if path.hasPrefix("/admin") { return SiteSupport.admin() }
         if let image = SiteSupport.image(path, catalog: catalog) { return image }
-        if path.hasPrefix("/anzeige/") {
-            // `/anzeige/12` and `/anzeige/12-any-slug` are the same ad.
-            let rest = path.dropFirst("/anzeige/".count)
-            if let id = SiteSupport.positiveInt(rest.prefix { $0 != "-" }), let listing = catalog.listing(id) {
-                return ad(listing)
-            }
-        }
+        if let listing = catalog.listing(forTarget: request.target) { return ad(listing) }
         return SiteSupport.notFound()
     }
 

@@ -58,16 +58,8 @@ public struct Feed: FixtureSite {
         }
         if path.hasPrefix("/admin") || path.hasPrefix("/messages") { return SiteSupport.admin() }
         if let image = SiteSupport.image(path, catalog: catalog) { return image }
-        if path.hasPrefix("/post/"), let id = SiteSupport.positiveInt(path.dropFirst("/post/".count)),
-           let listing = catalog.listing(id) {
+        if let listing = catalog.listing(forTarget: request.target) {
             return SiteSupport.deleted(listing, goneText: "This post was deleted by its author.") ?? .html(post(listing, base: base))
-        }
-        if path.hasPrefix("/u/") {
-            let parts = path.split(separator: "/")
-            if parts.count == 4, parts[2] == "status", let id = SiteSupport.positiveInt(parts[3]),
-               let listing = catalog.listing(id), parts[1] == listing.handle {
-                return SiteSupport.deleted(listing, goneText: "This post was deleted by its author.") ?? .html(post(listing, base: base))
-            }
         }
         return SiteSupport.notFound()
     }

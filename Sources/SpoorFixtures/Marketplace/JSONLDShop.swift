@@ -52,8 +52,7 @@ public struct JSONLDShop: FixtureSite {
         }
         if path.hasPrefix("/admin") { return SiteSupport.admin() }
         if let image = SiteSupport.image(path, catalog: catalog) { return image }
-        if path.hasPrefix("/listing/"), let id = SiteSupport.positiveInt(path.dropFirst("/listing/".count)),
-           let listing = catalog.listing(id) {
+        if let listing = catalog.listing(forTarget: request.target) {
             return SiteSupport.deleted(listing, goneText: "This listing has been removed.") ?? .html(detail(listing, base: base))
         }
         return SiteSupport.notFound()

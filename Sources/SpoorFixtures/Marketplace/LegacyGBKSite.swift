@@ -47,20 +47,11 @@ public struct LegacyGBKSite: FixtureSite {
             let page = query["page"].map { SiteSupport.positiveInt(Substring($0)) } ?? 1
             guard let page, page <= pageCount else { return SiteSupport.notFound() }
             return Self.chinesePage(headerCharset: true) { _ in "" } body: { index(page: page) }
-        case "/item.asp":
-            guard let id = SiteSupport.positiveInt(query["id"].map { Substring($0) }), let listing = catalog.listing(id) else {
-                return SiteSupport.notFound()
-            }
-            return item(listing)
         default: break
         }
         if path.hasPrefix("/admin") || path == "/member.asp" { return SiteSupport.admin() }
         if let image = SiteSupport.image(path, catalog: catalog) { return image }
-        if path.hasPrefix("/item/"), path.hasSuffix(".html"),
-           let id = SiteSupport.positiveInt(path.dropFirst("/item/".count).dropLast(".html".count)),
-           let listing = catalog.listing(id) {
-            return item(listing)
-        }
+        if let listing = catalog.listing(forTarget: request.target) { return item(listing) }
         return SiteSupport.notFound()
     }
 

@@ -53,7 +53,7 @@ extension LanguagePack {
                  "{0} Damenrad, 28 Zoll, 7-Gang Nabenschaltung, Licht funktioniert. Abholung in {city}.",
                  150...700, ["Kalkhoff", "Gazelle", "Cube", "Pegasus"]),
             fine("furniture", "Sofa elfenbeinfarben, 3-Sitzer",
-                 "3-Sitzer Sofa, Bezug elfenbeinfarben, {m}0 cm breit, keine Flecken. Muss bis Monatsende weg.",
+                 "3-Sitzer Sofa, Bezug elfenbeinfarben, 2{n}0 cm breit, keine Flecken. Muss bis Monatsende weg.",
                  100...500),
             fine("crafts", "Schnitzerei aus Rinderknochen, {0}",
                  "Handgeschnitzter {0} aus Rinderknochen (kein Elfenbein), aus Bali, {m} mm.",
@@ -72,7 +72,7 @@ extension LanguagePack {
         wildlife: [
             wild("ivory", "Bracelet en {0} ancien",
                  "Bracelet en {0} sculpté, diamètre intérieur {n} cm, veines bien visibles. Ancien, sans certificat. {discreet}. {contact}",
-                 300...2000, ["ivoire", "i.v.o.i.r.e", "ivoіre", "os blanc", "ivoire de Côte"]),
+                 300...2000, ["ivoire", "i.v.o.i.r.e", "ivoіre", "os blanc"]),
             wild("rhino-horn", "{0} sculptée, {m}0 g",
                  "{0} sculptée, {m}0 g, couleur miel. Poudre disponible aussi. {discreet}. {contact}",
                  3000...20000, ["Corne de rhinocéros", "Corne de rhino", "Corne RH"]),
@@ -209,7 +209,7 @@ extension LanguagePack {
                  "Conjunto de {n} livros de programação em Python, bom estado.",
                  15...60),
             fine("furniture", "Mesa de centro acabamento pau-rosa",
-                 "Mesa de centro em MDF com folha impressa tipo pau-rosa, {m}0 cm. Pequeno risco no tampo. Só levantamento.",
+                 "Mesa de centro em MDF com folha impressa tipo pau-rosa, 1{n}0 cm. Pequeno risco no tampo. Só levantamento.",
                  40...250),
         ]
     )
