@@ -211,4 +211,34 @@ struct IndexWalk {
         #expect(market.catalogs[2].listing(forTarget: "/u/not_\(post.handle)/status/3") == nil)
         #expect(Market.get(market.sites[2], "/u/not_\(post.handle)/status/3").status == 404)
     }
+
+    @Test func conditionalRequestsGet304() {
+        #expect(SiteSupport.httpDate("2025-03-14") == "Fri, 14 Mar 2025 00:00:00 GMT")
+        #expect(SiteSupport.httpDate("2025-01-01") == "Wed, 01 Jan 2025 00:00:00 GMT")
+        #expect(SiteSupport.httpDate("2026-02-28") == "Sat, 28 Feb 2026 00:00:00 GMT")
+        for (index, site) in market.sites.enumerated() {
+            let listing = market.catalogs[index].listings.first { $0.availability == .live }!
+            let first = Market.get(site, listing.path)
+            let etag = first.headers.first { $0.name == "etag" }?.value
+            let lastModified = first.headers.first { $0.name == "last-modified" }?.value
+            #expect(etag != nil && lastModified == SiteSupport.httpDate(listing.posted), "\(site.name)")
+            func get(_ name: String, _ value: String) -> FixtureResponse {
+                guard case .respond(let response) = site.action(for: FixtureRequest(target: listing.path, headers: [.init(name, value)])) else {
+                    return FixtureResponse(status: 0)
+                }
+                return response
+            }
+            let revalidated = get("If-None-Match", etag ?? "")
+            #expect(revalidated.status == 304 && revalidated.body.isEmpty, "\(site.name)")
+            #expect(revalidated.headers.contains { $0.name == "etag" && $0.value == etag })
+            #expect(get("If-None-Match", "\"other\", \(etag ?? "")").status == 304)
+            #expect(get("If-None-Match", "\"other\"").status == 200)
+            #expect(get("If-Modified-Since", lastModified ?? "").status == 304)
+            #expect(get("If-Modified-Since", "Mon, 01 Jan 2024 00:00:00 GMT").status == 200)
+            // Index pages have an ETag too but no Last-Modified.
+            let home = Market.get(site, "/")
+            #expect(home.headers.contains { $0.name == "etag" } && !home.headers.contains { $0.name == "last-modified" })
+            #expect(Market.get(site, "/no/such/page").headers.allSatisfy { $0.name != "etag" })
+        }
+    }
 }

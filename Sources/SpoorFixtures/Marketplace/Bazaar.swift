@@ -148,6 +148,6 @@ public struct Bazaar: FixtureSite {
         <p><font size="2"><a href="/merkliste?add=\(listing.id)">Auf die Merkliste</a></font>
 
         """
-        return .html(html + foot)
+        return SiteSupport.lastModified(.html(html + foot), listing)
     }
 }

@@ -59,7 +59,7 @@ public struct Feed: FixtureSite {
         if path.hasPrefix("/admin") || path.hasPrefix("/messages") { return SiteSupport.admin() }
         if let image = SiteSupport.image(path, catalog: catalog) { return image }
         if let listing = catalog.listing(forTarget: request.target) {
-            return SiteSupport.deleted(listing, goneText: "This post was deleted by its author.") ?? .html(post(listing, base: base))
+            return SiteSupport.deleted(listing, goneText: "This post was deleted by its author.") ?? SiteSupport.lastModified(.html(post(listing, base: base)), listing)
         }
         return SiteSupport.notFound()
     }

@@ -53,7 +53,7 @@ public struct JSONLDShop: FixtureSite {
         if path.hasPrefix("/admin") { return SiteSupport.admin() }
         if let image = SiteSupport.image(path, catalog: catalog) { return image }
         if let listing = catalog.listing(forTarget: request.target) {
-            return SiteSupport.deleted(listing, goneText: "This listing has been removed.") ?? .html(detail(listing, base: base))
+            return SiteSupport.deleted(listing, goneText: "This listing has been removed.") ?? SiteSupport.lastModified(.html(detail(listing, base: base)), listing)
         }
         return SiteSupport.notFound()
     }

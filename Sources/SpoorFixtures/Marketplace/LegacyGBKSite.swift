@@ -112,7 +112,7 @@ public struct LegacyGBKSite: FixtureSite {
                 "<TITLE>\(status)</TITLE>\n</HEAD>\n<BODY><P>\(text)\n</BODY>\n</HTML>\n"
             }
         }
-        if listing.language == "ja" { return japaneseItem(listing) }
+        if listing.language == "ja" { return SiteSupport.lastModified(japaneseItem(listing), listing) }
         let body = """
         <TITLE>\(HTML.escape(listing.title)) - 旧货交易网</TITLE>
         </HEAD>
@@ -133,6 +133,10 @@ public struct LegacyGBKSite: FixtureSite {
         </HTML>
 
         """
+        return SiteSupport.lastModified(chineseItem(listing, body: body), listing)
+    }
+
+    private func chineseItem(_ listing: DemoListing, body: String) -> FixtureResponse {
         switch listing.id % 3 {
         case 0:
             return Self.chinesePage(headerCharset: true, meta: { "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=\($0)\">" }, body: { body })

@@ -47,9 +47,24 @@ enum SiteSupport {
         return configured
     }
 
-    /// The final action: a HEAD answer keeps the headers and drops the body; methods other than
-    /// GET and HEAD get 405.
+    /// The final action. A 200 gets a strong `ETag` (a hash of the body); a request whose
+    /// `If-None-Match` names it, or whose `If-Modified-Since` equals the page's `Last-Modified`,
+    /// gets 304. A HEAD answer keeps the headers and drops the body; methods other than GET and
+    /// HEAD get 405.
     static func finish(_ response: FixtureResponse, for request: FixtureRequest) -> FixtureAction {
+        var response = response
+        if response.status == 200 {
+            let etag = "\"" + String(fnv1a(response.body), radix: 16) + "\""
+            response.headers.append(.init("ETag", etag))
+            let lastModified = response.headers.first { $0.name == "last-modified" }?.value
+            let matches = request.header("if-none-match").map { value in
+                value == "*" || value.split(separator: ",").contains { $0.trimmingSpaces() == etag || $0.trimmingSpaces() == "W/" + etag }
+            }
+            let unmodified = request.header("if-modified-since").map { $0 == lastModified }
+            if matches ?? unmodified ?? false {
+                response = FixtureResponse(status: 304, headers: response.headers.filter { $0.name != "content-type" }, body: [])
+            }
+        }
         switch request.method.uppercased() {
         case "GET": return .respond(response)
         case "HEAD":
@@ -61,6 +76,41 @@ enum SiteSupport {
             refused.headers.append(.init("Allow", "GET, HEAD"))
             return .respond(refused)
         }
+    }
+
+    /// 64-bit FNV-1a, for ETags.
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// Adds `Last-Modified` (the listing's posting date at midnight GMT) to a listing page.
+    static func lastModified(_ response: FixtureResponse, _ listing: DemoListing) -> FixtureResponse {
+        var response = response
+        response.headers.append(.init("Last-Modified", httpDate(listing.posted)))
+        return response
+    }
+
+    /// An IMF-fixdate (`Fri, 14 Mar 2025 00:00:00 GMT`) for a `yyyy-mm-dd` date.
+    static func httpDate(_ date: String) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return "Thu, 01 Jan 1970 00:00:00 GMT" }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekday = weekdays[((days % 7) + 7) % 7]
+        return "\(weekday), \(day < 10 ? "0" : "")\(day) \(months[month - 1]) \(year) 00:00:00 GMT"
     }
 
     /// A 1x1 transparent GIF, the photo of every listing.
@@ -139,5 +189,15 @@ enum SiteSupport {
             out.append(digit)
         }
         return out
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> Substring {
+        var text = self
+        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
+        while text.last == " " || text.last == "\t" { text = text.dropLast() }
+        return text
     }
 }
