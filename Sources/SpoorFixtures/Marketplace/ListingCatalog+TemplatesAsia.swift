@@ -67,6 +67,9 @@ extension LanguagePack {
             fine("furniture", "红木色茶几（贴皮）",
                  "茶几，密度板贴红木色皮，1{n}0厘米，有一点划痕，只限自提。",
                  30...200),
+            fine("phones", "二手{0} 128G 国行",
+                 "{0}，国行128G，电池健康{m}%，一直带壳用，无拆修。{contact}",
+                 150...650, ["苹果13", "华为P60", "小米13"]),
         ]
     )
 
@@ -120,6 +123,9 @@ extension LanguagePack {
             fine("crafts", "牛骨雕刻擺件",
                  "牛骨雕刻擺件，{m}毫米，天然牛骨，唔係象牙。",
                  10...50),
+            fine("phones", "二手{0} 128G",
+                 "{0}，128G，電池{m}%，一直有套，冇維修過。{contact}",
+                 150...650, ["iPhone 13", "Samsung S22", "Pixel 7"]),
         ]
     )
 
@@ -226,6 +232,9 @@ extension LanguagePack {
             fine("books", "หนังสือเขียนโปรแกรม Python {n} เล่ม",
                  "หนังสือ Python {n} เล่ม สภาพ 90%",
                  10...40),
+            fine("phones", "มือถือ {0} มือสอง",
+                 "{0} มือสอง แบต {m}% ใส่เคสตลอด ไม่เคยซ่อม {contact}",
+                 150...650, ["iPhone 13", "Samsung A54", "OPPO Reno 8"]),
         ]
     )
 
@@ -282,6 +291,9 @@ extension LanguagePack {
             fine("books", "Buku pemrograman Python {n} judul",
                  "Paket {n} buku pemrograman Python, kondisi bagus.",
                  10...40),
+            fine("phones", "HP bekas {0} 128GB",
+                 "{0} bekas, baterai {m}%, mulus, selalu pakai case. Fullset. {contact}",
+                 150...650, ["iPhone 13", "Samsung A54", "Xiaomi 13"]),
         ]
     )
 
@@ -332,6 +344,9 @@ extension LanguagePack {
             fine("crafts", "牛骨 彫刻 くし",
                  "牛骨を彫ったくし、{m}ミリ。象牙ではありません。",
                  10...50),
+            fine("phones", "{0} 128GB SIMフリー",
+                 "{0}、SIMフリー、バッテリー{m}パーセント、ケース使用で傷なし。{contact}",
+                 150...650, ["iPhone 13", "Pixel 7", "Xperia 10"]),
         ]
     )
 }

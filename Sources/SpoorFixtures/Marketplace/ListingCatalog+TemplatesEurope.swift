@@ -58,6 +58,12 @@ extension LanguagePack {
             fine("crafts", "Schnitzerei aus Rinderknochen, {0}",
                  "Handgeschnitzter {0} aus Rinderknochen (kein Elfenbein), aus Bali, {m} mm.",
                  10...50, ["Anhänger", "Kamm", "Buddha"]),
+            fine("phones", "{0}, 128 GB, entsperrt",
+                 "{0}, ohne SIM-Lock, Akku {m} %, immer mit Hülle benutzt. Ladekabel dabei. {contact}",
+                 150...650, ["iPhone 13", "Galaxy S22", "Pixel 7"]),
+            fine("furniture", "Esstisch Eiche massiv, 1{n}0 cm",
+                 "Esstisch aus massiver Eiche, 1{n}0 x 90 cm, geölt, leichte Gebrauchsspuren. Selbstabholung in {city}.",
+                 150...600),
         ]
     )
 
@@ -111,6 +117,12 @@ extension LanguagePack {
             fine("bicycles", "Vélo de ville {0}",
                  "Vélo de ville {0}, taille M, 3 vitesses, panier avant. Révisé. Retrait à {city}.",
                  120...500, ["Peugeot", "Gitane", "Btwin"]),
+            fine("phones", "{0} 128 Go débloqué",
+                 "{0} débloqué, batterie {m} %, toujours sous coque. Chargeur fourni. {contact}",
+                 150...650, ["iPhone 13", "Galaxy S22", "Pixel 7"]),
+            fine("furniture", "Canapé 3 places couleur ivoire",
+                 "Canapé 3 places en tissu couleur ivoire, 2{n}0 cm, très bon état. À récupérer à {city}.",
+                 100...500),
         ]
     )
 
@@ -161,6 +173,12 @@ extension LanguagePack {
             fine("bicycles", "Bicicleta de montaña {0}, talla M",
                  "Bicicleta de montaña {0}, talla M, frenos de disco, revisada. Recogida en {city}.",
                  200...900, ["Orbea", "BH", "Scott"]),
+            fine("phones", "Móvil {0} libre, 128 GB",
+                 "{0} libre, batería al {m} %, siempre con funda. Incluye cargador. {contact}",
+                 150...650, ["iPhone 13", "Galaxy S22", "Xiaomi 13"]),
+            fine("decor", "Figura de resina imitación marfil",
+                 "Figura de elefante en resina con acabado imitación marfil, {n}0 cm. No es marfil auténtico.",
+                 15...70),
         ]
     )
 
@@ -211,6 +229,9 @@ extension LanguagePack {
             fine("furniture", "Mesa de centro acabamento pau-rosa",
                  "Mesa de centro em MDF com folha impressa tipo pau-rosa, 1{n}0 cm. Pequeno risco no tampo. Só levantamento.",
                  40...250),
+            fine("phones", "Telemóvel {0}, 128 GB, desbloqueado",
+                 "{0} desbloqueado, bateria a {m} %, sempre com capa. Com carregador. {contact}",
+                 150...650, ["iPhone 13", "Galaxy S22", "Xiaomi 13"]),
         ]
     )
 }
