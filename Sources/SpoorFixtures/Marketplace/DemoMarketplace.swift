@@ -14,7 +14,7 @@ public struct DemoMarketplace: Sendable {
     /// Listings per site in the default demo (4 sites, 360 listings).
     public static let defaultListingsPerSite = 90
     /// The default seed.
-    public static let defaultSeed: UInt64 = 0x5EED_0F_5B00_4
+    public static let defaultSeed: UInt64 = 0x5B00_0009
 
     /// One catalog per site, in site order.
     public let catalogs: [ListingCatalog]
