@@ -56,6 +56,16 @@ import Testing
         }
     }
 
+    @Test func everyStringOfTheJapanesePackIsShiftJIS() {
+        let pack = LanguagePack.pack(for: "ja")
+        var strings = pack.sellers + pack.cities + pack.contacts + pack.discreet
+        for template in pack.wildlife + pack.innocent {
+            strings += [template.title, template.body] + template.slots.flatMap { $0 }
+        }
+        strings += ["中古品掲示板", "価格", "出品者", "地域", "掲載日", "円"]
+        #expect(strings.filter { LegacyCharset.encode($0, as: "SHIFT_JIS") == nil } == [])
+    }
+
     @Test func iconvHelperRoundTripsAndRejectsUnmappable() {
         let text = "象牙手镯 ￥1,250 微信：abc"
         let gbk = LegacyCharset.encode(text, as: "GBK")
