@@ -30,6 +30,7 @@ extension SiteProfile {
             {
                 page.listings.append(listing)
             }
+            page.listings = Self.deduplicated(page.listings)
             return page
         }
     }
@@ -82,6 +83,17 @@ extension SiteProfile {
             appendUnique(url, to: &out, seen: &seen)
         }
         return out
+    }
+
+    /// `listings` without repeats of the same listing id (or URL, for those without an id), first kept.
+    ///
+    /// Results pages repeat items (a sponsored carousel showing results from the main list).
+    static func deduplicated(_ listings: [ExtractedListing]) -> [ExtractedListing] {
+        var seen: Set<String> = []
+        return listings.filter { listing in
+            guard let key = listing.listingID.map({ "id:" + $0 }) ?? listing.url.map({ "url:" + $0 }) else { return true }
+            return seen.insert(key).inserted
+        }
     }
 
     static func matchesAny(_ patterns: [String], _ text: String) -> Bool {
