@@ -1,7 +1,7 @@
 extension StructuredData {
     /// A listing from OpenGraph `<meta property="og:…">` tags (`og:title`, `og:description`,
     /// `og:image`, `og:url`, `product:price:amount`/`currency`); nil without `og:title` or for
-    /// `og:type` `website`/`article`/`profile`.
+    /// `og:type` `website` or `profile`.
     public static func openGraph(in document: HTMLDocument) -> ExtractedListing? {
         let metas = (try? document.nodes(xpath: "//meta[@content][starts-with(@property, 'og:') or starts-with(@property, 'product:') or starts-with(@name, 'og:') or starts-with(@name, 'product:')]")) ?? []
         var values: [String: [String]] = [:]
@@ -11,7 +11,7 @@ extension StructuredData {
             if !trimmed.isEmpty { values[key.lowercased(), default: []].append(trimmed) }
         }
         guard let title = values["og:title"]?.first else { return nil }
-        if let type = values["og:type"]?.first?.lowercased(), ["website", "article", "profile", "video.other"].contains(type) { return nil }
+        if let type = values["og:type"]?.first?.lowercased(), ["website", "profile"].contains(type) { return nil }
         let priceText = values["product:price:amount"]?.first ?? values["og:price:amount"]?.first
         var images: [String] = []
         var seen: Set<String> = []
