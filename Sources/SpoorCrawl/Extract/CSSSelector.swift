@@ -51,6 +51,7 @@ struct CSSParser {
 
     /// selector (',' selector)*
     mutating func parseGroup() throws(CSSSelectorError) -> String {
+        guard chars.contains(where: { !$0.isWhitespace }) else { throw fail("empty selector") }
         var parts: [String] = []
         repeat {
             _ = skipSpaces()
@@ -59,7 +60,6 @@ struct CSSParser {
             if current == "," { index += 1; continue }
             if !atEnd { throw fail("unexpected '\(current!)'") }
         } while !atEnd
-        if parts.isEmpty { throw fail("empty selector") }
         return parts.joined(separator: " | ")
     }
 
