@@ -71,7 +71,7 @@ extension SiteProfile {
         in context: borrowing XPathContext, xpath: String, patterns: [String], cache: inout ExpressionCache
     ) -> [String] {
         guard let expression = cache[xpath] else { return [] }
-        let regexes = patterns.compactMap { try? NSRegularExpression(pattern: $0) }
+        let regexes = patterns.compactMap { cache.regex($0) }
         var out: [String] = []
         var seen: Set<String> = []
         for node in context.evaluate(expression).nodes {
