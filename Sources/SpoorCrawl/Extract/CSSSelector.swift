@@ -120,12 +120,15 @@ struct CSSParser {
     mutating func parseCompoundParts() throws(CSSSelectorError) -> (String, String) {
         var name = "*"
         var predicates = ""
+        // Whether the compound has anything at all (a type, `*` or a condition).
+        var any = false
         if current == "*" {
             index += 1
+            any = true
         } else if let c = current, isIdentifierStart(c) {
             name = parseIdentifier().lowercased()
+            any = true
         }
-        var any = name != "*" || (index > 0 && chars[index - 1] == "*")
         while let c = current, c == "." || c == "#" || c == "[" || (c == ":" && !isPseudoElementAhead) {
             predicates += "[" + (try parseCondition()) + "]"
             any = true
