@@ -15,6 +15,6 @@ struct Spoor: ParsableCommand {
             Start with:  spoor classify examples/listings.jsonl --flagged-only --explain
             """,
         version: "0.1.0",
-        subcommands: [Classify.self, Eval.self, Rules.self, WatchlistCommand.self]
+        subcommands: [Classify.self, Eval.self, Extract.self, Rules.self, WatchlistCommand.self]
     )
 }

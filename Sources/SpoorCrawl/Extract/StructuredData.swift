@@ -1,0 +1,37 @@
+/// Listings read without a site profile, from the structured data pages carry for search
+/// engines: schema.org JSON-LD, schema.org microdata and OpenGraph `<meta>` tags.
+public enum StructuredData {
+    /// Listings from JSON-LD and microdata (OpenGraph only when neither gives any), the page's
+    /// outlinks and its `rel=next` link.
+    public static func extract(from document: HTMLDocument) -> PageExtraction {
+        var listings = jsonLD(in: document) + microdata(in: document)
+        if listings.isEmpty, let listing = openGraph(in: document) { listings.append(listing) }
+        var page = PageExtraction(listings: SiteProfile.deduplicated(listings))
+        page.outlinks = links(in: document, xpath: "//a[@href]")
+        page.nextPage = links(in: document, xpath: "//link[@href][translate(@rel, 'NEXT', 'next') = 'next'] | //a[@href][translate(@rel, 'NEXT', 'next') = 'next']").first
+        return page
+    }
+
+    /// Parses `html` (UTF-8) from `url` and extracts its structured data.
+    public static func extract(html: String, url: String?) -> PageExtraction {
+        HTMLDocument.withParsed(html: html, url: url) { extract(from: $0) }
+    }
+
+    /// Absolute, deduplicated hrefs of the elements `xpath` selects.
+    static func links(in document: HTMLDocument, xpath: String) -> [String] {
+        var out: [String] = []
+        var seen: Set<String> = []
+        for node in (try? document.nodes(xpath: xpath)) ?? [] {
+            if let href = node.attribute("href"), let url = document.absoluteURL(href) {
+                appendUnique(url, to: &out, seen: &seen)
+            }
+        }
+        return out
+    }
+
+    /// Whether a schema.org type names a product-like thing (a listing).
+    static func isProductType(_ type: String) -> Bool {
+        let name = type.split(separator: "/").last.map(String.init) ?? type
+        return ["Product", "IndividualProduct", "ProductModel", "Vehicle", "Car", "Motorcycle"].contains(name)
+    }
+}

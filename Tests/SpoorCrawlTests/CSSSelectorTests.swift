@@ -1,0 +1,84 @@
+import Testing
+@testable import SpoorCrawl
+
+@Suite struct CSSSelectorTests {
+    static let html = """
+        <div id="main" class="results list">
+          <ul>
+            <li class="item first" data-id="a1"><a href="/itm/1" class="link">One</a><span class="price">5</span></li>
+            <li class="item" data-id="b2"><a href="https://x.example/itm/2" class="link external">Two</a></li>
+            <li class="item sold" data-id="c3"><a href="/itm/3.html">Three</a><em>note</em></li>
+          </ul>
+          <p class="items">not an item</p><h2>h</h2><p>after h2</p><p>second after</p>
+        </div>
+        """
+
+    /// The text of the nodes `selector` selects in the fixture.
+    func select(_ selector: String) throws -> [String] {
+        let xpath = try CSSSelector.xpath(selector)
+        return try HTMLDocument(html: Self.html).nodes(xpath: xpath).map { TextSteps.collapse($0.text) }
+    }
+
+    @Test func typeClassAndID() throws {
+        #expect(try select("li.item").count == 3)
+        #expect(try select(".item").count == 3)  // not the p.items: whole class names only
+        #expect(try select("#main > ul > li.first a") == ["One"])
+        #expect(try select("LI.SOLD").isEmpty)  // class names are case-sensitive
+        #expect(try select("li.item.sold a") == ["Three"])
+    }
+
+    @Test func attributes() throws {
+        #expect(try select("li[data-id]").count == 3)
+        #expect(try select("li[data-id=b2] a") == ["Two"])
+        #expect(try select("a[href^='/itm/']") == ["One", "Three"])
+        #expect(try select("a[href*=\"x.example\"]") == ["Two"])
+        #expect(try select("a[href$='.html']") == ["Three"])
+        #expect(try select("a[class~=external]") == ["Two"])
+    }
+
+    @Test func combinators() throws {
+        #expect(try select("div li a").count == 3)
+        #expect(try select("ul > a").isEmpty)
+        #expect(try select("h2 + p") == ["after h2"])
+        #expect(try select("h2 ~ p") == ["after h2", "second after"])
+        #expect(try select("span.price, em") == ["5", "note"])
+    }
+
+    @Test func pseudoClasses() throws {
+        #expect(try select("li:first-child a") == ["One"])
+        #expect(try select("li:last-child a") == ["Three"])
+        #expect(try select("li:nth-child(2) a") == ["Two"])
+        #expect(try select("li:nth-child(odd) a") == ["One", "Three"])
+        #expect(try select("li:not(.sold) a") == ["One", "Two"])
+        #expect(try select("a:not([href^='/'])") == ["Two"])
+        #expect(try select("#main > :not(ul):not(h2)").count == 3)
+    }
+
+    @Test func pseudoElementsForScraping() throws {
+        let document = HTMLDocument(html: Self.html)
+        #expect(try document.nodes(xpath: try CSSSelector.xpath("li.first a::attr(href)")).map(\.text) == ["/itm/1"])
+        #expect(try document.nodes(xpath: try CSSSelector.xpath("li.first a::text")).map(\.text) == ["One"])
+    }
+
+    @Test func quotesInValuesBecomeValidXPath() throws {
+        let xpath = try CSSSelector.xpath(#"a[title="it's \"x\""]"#)
+        try XPathExpression.validate(xpath)
+        #expect(xpath.contains("concat("))
+    }
+
+    @Test(arguments: [
+        ("", "empty"), ("li >", "ends"), ("a:hover", "unsupported pseudo-class ':hover'"),
+        ("a::before", "unsupported pseudo-element"), ("a[href", "expected"), ("li:nth-child(2n+1)", "nth-child"),
+        ("a:not(b c)", "one simple selector"), ("div ! p", "unexpected '!'"), ("[x=]", "attribute value"),
+        ("a[href='x]", "unterminated"),
+    ])
+    func unsupportedSyntaxIsAClearError(selector: String, expected: String) {
+        do {
+            let xpath = try CSSSelector.xpath(selector)
+            Issue.record("'\(selector)' translated to \(xpath)")
+        } catch {
+            #expect(error.description.contains(expected), "\(error)")
+            #expect(error.selector == selector)
+        }
+    }
+}
