@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `spoor` command: monitors online marketplaces for illegal wildlife trade.
 @main
-struct Spoor: ParsableCommand {
+struct Spoor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spoor",
         abstract: "Find offers of CITES-listed wildlife in marketplace listings, and explain why.",
@@ -15,6 +15,6 @@ struct Spoor: ParsableCommand {
             Start with:  spoor classify examples/listings.jsonl --flagged-only --explain
             """,
         version: "0.1.0",
-        subcommands: [Classify.self, Eval.self, Extract.self, Rules.self, WatchlistCommand.self]
+        subcommands: [Classify.self, Eval.self, Scan.self, Demo.self, Extract.self, Rules.self, WatchlistCommand.self]
     )
 }

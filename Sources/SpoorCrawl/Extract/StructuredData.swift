@@ -1,3 +1,5 @@
+import Foundation
+
 /// Listings read without a site profile, from the structured data pages carry for search
 /// engines: schema.org JSON-LD, schema.org microdata and OpenGraph `<meta>` tags.
 public enum StructuredData {
@@ -6,10 +8,28 @@ public enum StructuredData {
     public static func extract(from document: HTMLDocument) -> PageExtraction {
         var listings = jsonLD(in: document) + microdata(in: document)
         if listings.isEmpty, let listing = openGraph(in: document) { listings.append(listing) }
+        fillCanonicalURL(&listings, from: document)
         var page = PageExtraction(listings: SiteProfile.deduplicated(listings))
         page.outlinks = links(in: document, xpath: "//a[@href]")
         page.nextPage = links(in: document, xpath: "//link[@href][translate(@rel, 'NEXT', 'next') = 'next'] | //a[@href][translate(@rel, 'NEXT', 'next') = 'next']").first
         return page
+    }
+
+    /// The page's canonical URL: `<link rel="canonical">`, else `og:url`, made absolute.
+    public static func canonicalURL(in document: HTMLDocument) -> String? {
+        let xpath = "//link[translate(@rel, 'CANONICAL', 'canonical') = 'canonical']/@href | //meta[@property = 'og:url']/@content"
+        for node in (try? document.nodes(xpath: xpath)) ?? [] {
+            let value = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !value.isEmpty, let url = document.absoluteURL(value) { return url }
+        }
+        return nil
+    }
+
+    /// Gives the one listing of a detail page the page's canonical URL when it has no URL of its
+    /// own, so the same listing reached at two addresses is recognised as one.
+    public static func fillCanonicalURL(_ listings: inout [ExtractedListing], from document: HTMLDocument) {
+        guard listings.count == 1, listings[0].url == nil, let canonical = canonicalURL(in: document) else { return }
+        listings[0].url = canonical
     }
 
     /// Parses `html` (UTF-8) from `url` and extracts its structured data.

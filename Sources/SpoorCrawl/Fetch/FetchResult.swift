@@ -73,6 +73,8 @@ public struct FetchResult: Sendable {
     public var truncation: FetchTruncation?
     /// Why the fetch failed, `nil` when it completed (whatever the status).
     public var error: CrawlError?
+    /// What kind of transport failure `error` is, for the retry policy; `nil` when none.
+    public var transportFailure: TransportFailure?
 
     /// Creates a result.
     public init(

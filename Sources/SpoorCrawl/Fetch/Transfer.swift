@@ -214,6 +214,7 @@ final class Transfer: @unchecked Sendable {
         result.timings.redirect = time(CURLINFO_REDIRECT_TIME_T)
         if code != CURLE_OK {
             result.error = error(for: code)
+            result.transportFailure = failure(for: code)
             if let cutBy {
                 result.truncation = cutBy.truncation
             } else if result.status > 0 {
@@ -234,6 +235,25 @@ final class Transfer: @unchecked Sendable {
         guard let type = contentType?.lowercased() else { return true }
         return type.hasPrefix("text/") || type.contains("html") || type.contains("xml")
             || type.contains("json") || type.contains("javascript")
+    }
+
+    /// The kind of failure, as the politeness scheduler's retry policy reads it: timeouts, resets
+    /// and refused connections may pass; refusals by our own limits and guard will not.
+    private func failure(for code: CURLcode) -> TransportFailure {
+        if blocked != nil || cutBy != nil { return .refusedByPolicy }
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: return .timeout
+        case CURLE_COULDNT_CONNECT: return .connectionRefused
+        case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM:
+            return .connectionReset
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: return .dns
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+            return .tls
+        case CURLE_TOO_MANY_REDIRECTS, CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT, CURLE_FILESIZE_EXCEEDED:
+            return .refusedByPolicy
+        default: return .other
+        }
     }
 
     /// The CrawlError for a failed transfer.

@@ -1,0 +1,214 @@
+import Foundation
+
+/// Crawls sites politely and reads listings from their pages: the loop that drives the frontier,
+/// robots.txt, the politeness scheduler and the fetcher, and hands each page to a site profile or
+/// the structured-data reader.
+///
+/// ```swift
+/// let crawler = try Crawler(configuration: ScanConfiguration(seeds: ["https://shop.example/"]))
+/// let summary = await crawler.run { event in
+///     if case .listing(let found) = event { print(found.listing.title) }
+/// }
+/// ```
+///
+/// One task runs the loop and calls `onEvent` in order; fetching happens on the fetcher's thread
+/// and parsing in child tasks, so pages are read on every core. Cancelling the task stops the
+/// scan: nothing new starts, transfers in flight are aborted, and the summary says `stopped`.
+public struct Crawler: Sendable {
+    /// What the scan crawls and how.
+    public let configuration: ScanConfiguration
+    private let fetcher: Fetcher
+    private let profilesByHost: [String: SiteProfile]
+
+    /// Prepares a scan; the fetcher's thread starts here and stops when the crawler is released.
+    public init(configuration: ScanConfiguration) throws(CrawlError) {
+        self.configuration = configuration
+        self.fetcher = try Fetcher(configuration: configuration.fetcher)
+        var byHost: [String: SiteProfile] = [:]
+        let canonicalizer = URLCanonicalizer()
+        for profile in configuration.profiles {
+            let urls = profile.startURLs + profile.searches.map { $0.url(for: "x") }
+            for url in urls {
+                guard let canonical = try? canonicalizer.canonicalize(url) else { continue }
+                if byHost[canonical.hostKey] == nil { byHost[canonical.hostKey] = profile }
+            }
+        }
+        self.profilesByHost = byHost
+    }
+
+    /// The profile that reads pages of `hostKey` (`host[:port]`), if any.
+    public func profile(forHost hostKey: String) -> SiteProfile? { profilesByHost[hostKey] }
+
+    /// Runs the scan to the end (frontier empty or page budget spent) or until the task is
+    /// cancelled, reporting as it goes.
+    public func run(onEvent: (ScanEvent) -> Void) async -> ScanSummary {
+        var state = ScanState(configuration: configuration, profilesByHost: profilesByHost)
+        state.seed()
+        for error in state.drainEvents() { onEvent(error) }
+        await withTaskGroup(of: Completion.self) { group in
+            var inFlight = 0
+            var armedUntil: CrawlInstant?
+            var stopping = false
+            while true {
+                if Task.isCancelled && !stopping {
+                    stopping = true
+                    state.summary.stopped = true
+                    group.cancelAll()
+                }
+                var wake: CrawlInstant?
+                if !stopping {
+                    for request in state.pump() { startAuxiliary(request, in: &group); inFlight += 1 }
+                    starting: while inFlight < configuration.concurrency {
+                        switch state.scheduler.nextAction(now: .now) {
+                        case .start(let task):
+                            let profile = profilesByHost[task.host]
+                            let fetcher = self.fetcher
+                            // Immediate: the transfer is handed to libcurl now, not when the pool
+                            // gets round to the task, so the politeness delay holds on the wire.
+                            group.addImmediateTask { await Self.fetchPage(task, fetcher: fetcher, profile: profile) }
+                            inFlight += 1
+                        case .giveUp(let task, let reason):
+                            state.report(.error(reason.error(url: task.url)))
+                        case .wait(let until):
+                            wake = until
+                            break starting
+                        case .awaitCompletions, .idle:
+                            break starting
+                        }
+                    }
+                }
+                for event in state.drainEvents() { onEvent(event) }
+                if inFlight == 0 {
+                    if stopping || wake == nil { break }  // nothing running and nothing to wait for
+                }
+                if let wake, armedUntil.map({ wake < $0 }) ?? true {
+                    armedUntil = wake
+                    group.addTask {
+                        let seconds = max(0, wake.seconds(since: .now))
+                        try? await Task.sleep(for: .seconds(seconds))
+                        return .timer
+                    }
+                    inFlight += 1
+                }
+                guard let completion = await group.next() else { break }
+                inFlight -= 1
+                if case .timer = completion { armedUntil = nil }
+                if stopping { continue }  // drain: what was cancelled is not reported
+                state.handle(completion)
+                for event in state.drainEvents() { onEvent(event) }
+            }
+        }
+        state.finish()
+        return state.summary
+    }
+
+    /// Starts a robots.txt or sitemap fetch.
+    private func startAuxiliary(_ request: ScanState.Auxiliary, in group: inout TaskGroup<Completion>) {
+        let fetcher = self.fetcher
+        switch request {
+        case .robots(let origin, let url, let hostKey):
+            var limits = configuration.fetcher.limits
+            limits.maxRedirects = min(limits.maxRedirects, 5)
+            limits.maxBodyBytes = min(limits.maxBodyBytes, 500 * 1024)
+            group.addTask {
+                let result = await fetcher.fetch(FetchRequest(url: url, limits: limits))
+                return .robots(origin: origin, hostKey: hostKey, Self.robotsResult(result), refusal: Self.refusal(result))
+            }
+        case .sitemap(let url, let depth):
+            group.addTask {
+                let result = await fetcher.fetch(FetchRequest(url: url))
+                guard result.isSuccess else {
+                    return .sitemap(url: url, depth: depth, .failure(result.error ?? CrawlError(.httpStatus, subject: url, "HTTP \(result.status)")))
+                }
+                return .sitemap(url: url, depth: depth, Result { () throws(CrawlError) in try Sitemap.parse(result.body, url: url) })
+            }
+        }
+    }
+
+    /// Fetches one page and reads it (in a child task, so parsing runs in parallel).
+    private static func fetchPage(_ task: FetchTask, fetcher: Fetcher, profile: SiteProfile?) async -> Completion {
+        let result = await fetcher.fetch(FetchRequest(url: task.url))
+        var page = PageResult(result)
+        // A body a limit cut is read as far as it arrived; the page event says it was cut.
+        if (200..<300).contains(result.status), let text = result.text, Self.isHTML(result.contentType) {
+            page.extraction = HTMLDocument.withParsed(html: text, url: result.finalURL) { document in
+                guard let profile else { return StructuredData.extract(from: document) }
+                var extraction = profile.extract(from: document)
+                if extraction.listings.isEmpty {
+                    extraction.listings = StructuredData.extract(from: document).listings
+                }
+                StructuredData.fillCanonicalURL(&extraction.listings, from: document)
+                return extraction
+            }
+        }
+        return .page(task, page)
+    }
+
+    /// Whether a page is HTML to parse (no content type: try it).
+    private static func isHTML(_ contentType: String?) -> Bool {
+        guard let type = contentType?.lowercased() else { return true }
+        return type.contains("html")
+    }
+
+    /// The error of a fetch our own guard or limits refused (not the site's fault), if that is how it ended.
+    private static func refusal(_ result: FetchResult) -> CrawlError? {
+        guard let error = result.error, result.status == 0, error.code == .blockedAddress || error.code == .badURL else { return nil }
+        return error
+    }
+
+    /// A robots.txt fetch as the robots cache policy reads it.
+    private static func robotsResult(_ result: FetchResult) -> RobotsFetchResult {
+        if let error = result.error {
+            if error.code == .limitExceeded, error.message.contains("redirect") {
+                return .tooManyRedirects(result.redirectCount)
+            }
+            if result.status == 0 { return .unreachable(reason: error.description) }
+        }
+        return .response(status: result.status, body: result.body)
+    }
+}
+
+/// What a child task of the scan hands back to the loop.
+enum Completion: Sendable {
+    /// A page fetch ended.
+    case page(FetchTask, PageResult)
+    /// A robots.txt fetch ended; `refusal` is set when our SSRF guard or URL rules refused it.
+    case robots(origin: String, hostKey: String, RobotsFetchResult, refusal: CrawlError?)
+    /// A sitemap fetch ended.
+    case sitemap(url: String, depth: Int, Result<Sitemap, CrawlError>)
+    /// A wait for the politeness delay is over.
+    case timer
+}
+
+/// The parts of a fetched page the loop needs (not the body: it is read in the child task).
+struct PageResult: Sendable {
+    var finalURL: String
+    var status: Int
+    var headers: [(String, String)]
+    var seconds: Double
+    var bytes: Int
+    var remoteIP: String?
+    var truncation: FetchTruncation?
+    var error: CrawlError?
+    var failure: TransportFailure?
+    var fetchedAt: Date
+    var extraction: PageExtraction?
+
+    init(_ result: FetchResult) {
+        finalURL = result.finalURL
+        status = result.status
+        headers = result.headers.map { ($0.name, $0.value) }
+        seconds = Double(result.timings.total.components.seconds) + Double(result.timings.total.components.attoseconds) / 1e18
+        bytes = result.body.count
+        remoteIP = result.remoteIP
+        truncation = result.truncation
+        error = result.error
+        failure = result.transportFailure
+        fetchedAt = Date()
+    }
+}
+
+extension CrawlInstant {
+    /// The current wall-clock time.
+    static var now: CrawlInstant { CrawlInstant(secondsSince1970: Date().timeIntervalSince1970) }
+}

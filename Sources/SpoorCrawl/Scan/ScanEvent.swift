@@ -1,0 +1,78 @@
+import Foundation
+
+/// A listing found by a scan: what the page said, where and when it was fetched.
+public struct ScannedListing: Sendable, Hashable {
+    /// The extracted fields.
+    public var listing: ExtractedListing
+    /// The page it was read from (a detail page, or a results page listing many).
+    public var pageURL: String
+    /// When the page was fetched.
+    public var fetchedAt: Date
+    /// The HTTP status of the page.
+    public var status: Int
+    /// The address the page came from (for evidence).
+    public var remoteIP: String?
+
+    /// The listing's identity within a scan: the site and its listing id, else its URL.
+    public var key: String {
+        if let id = listing.listingID, !id.isEmpty { return "\(listing.source)#\(id)" }
+        return listing.url ?? pageURL
+    }
+}
+
+/// One page the scan fetched (or failed to).
+public struct ScannedPage: Sendable, Hashable {
+    /// The URL asked for.
+    public var url: String
+    /// The URL after redirects.
+    public var finalURL: String
+    /// The HTTP status (0 when no answer came).
+    public var status: Int
+    /// Listings read from it.
+    public var listings: Int
+    /// Links from it that joined the frontier.
+    public var newLinks: Int
+    /// Bytes received.
+    public var bytes: Int
+    /// Seconds the fetch took.
+    public var seconds: Double
+    /// Why the body is incomplete, when a limit cut it (WARC-Truncated values).
+    public var truncated: FetchTruncation?
+}
+
+/// What a scan reports as it goes, in order, on the scan's task.
+public enum ScanEvent: Sendable {
+    /// A page was fetched and read.
+    case page(ScannedPage)
+    /// A listing was found (each listing once per scan, however many pages show it).
+    case listing(ScannedListing)
+    /// A page or robots.txt could not be fetched or was refused; the scan goes on.
+    case error(CrawlError)
+    /// A listing page answered 404 or 410: the listing was taken down.
+    case gone(url: String, status: Int)
+}
+
+/// The totals of a finished (or stopped) scan.
+public struct ScanSummary: Sendable, Hashable {
+    /// Pages fetched (robots.txt and sitemaps not counted).
+    public var pages = 0
+    /// Distinct listings found.
+    public var listings = 0
+    /// Fetches and refusals that ended in an error.
+    public var errors = 0
+    /// URLs robots.txt kept us from.
+    public var disallowed = 0
+    /// Retries the politeness scheduler queued.
+    public var retries = 0
+    /// Bytes received.
+    public var bytes = 0
+    /// Seconds from start to end.
+    public var seconds = 0.0
+    /// Whether the scan was stopped (cancelled) before its frontier was empty.
+    public var stopped = false
+    /// Whether it stopped because the page budget was spent.
+    public var budgetSpent = false
+
+    /// Creates empty totals.
+    public init() {}
+}

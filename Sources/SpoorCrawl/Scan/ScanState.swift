@@ -1,0 +1,275 @@
+import Foundation
+
+/// The scan's bookkeeping: frontier, robots cache, politeness scheduler, listings seen, totals.
+/// Owned by the loop's task; it does no I/O itself, it says what to fetch next.
+struct ScanState {
+    /// A fetch that is not a page: robots.txt for an origin, or a sitemap.
+    enum Auxiliary: Sendable {
+        case robots(origin: String, url: String, hostKey: String)
+        case sitemap(url: String, depth: Int)
+    }
+
+    let configuration: ScanConfiguration
+    let profilesByHost: [String: SiteProfile]
+    var frontier: Frontier<InMemorySeenURLs, InMemoryFrontierQueue>
+    var robots: RobotsCache
+    var scheduler: PolitenessScheduler
+    var summary = ScanSummary()
+
+    /// Hosts (`host[:port]`) the scan may follow links to.
+    private var scope: Set<String> = []
+    /// Pages handed to the scheduler (first attempts), against the page budget.
+    private var scheduledPages = 0
+    /// Hosts our own guard refused (private addresses...), with the refusal.
+    private var refusedHosts: [String: CrawlError] = [:]
+    /// Frontier entries waiting for their origin's robots.txt.
+    private var waitingForRobots: [String: [FrontierEntry]] = [:]
+    /// Entries each page came from, for resolving its links.
+    private var entries: [String: FrontierEntry] = [:]
+    private var sitemapsRequested: Set<String> = []
+    private var auxiliary: [Auxiliary] = []
+    private var listingKeys: Set<String> = []
+    private var events: [ScanEvent] = []
+    private let started = Date()
+
+    init(configuration: ScanConfiguration, profilesByHost: [String: SiteProfile]) {
+        self.configuration = configuration
+        self.profilesByHost = profilesByHost
+        frontier = Frontier(trapGuard: TrapGuard(maxDepth: configuration.maxDepth))
+        robots = RobotsCache(policy: RobotsCachePolicy(productToken: configuration.robotsToken))
+        scheduler = PolitenessScheduler(policy: configuration.politeness)
+        scope = Set(profilesByHost.keys)
+    }
+
+    /// Puts the seeds, the profiles' start URLs and their search URLs in the frontier.
+    mutating func seed() {
+        var urls = configuration.seeds
+        for profile in configuration.profiles {
+            urls += profile.startURLs
+            for template in profile.searches {
+                urls += configuration.searchTerms.map { template.url(for: $0) }
+            }
+        }
+        for url in urls {
+            do {
+                let canonical = try frontier.canonicalizer.canonicalize(url)
+                scope.insert(canonical.hostKey)
+                admit(try frontier.add(canonical.string, depth: 0, priority: 1))
+            } catch {
+                report(.error(error))
+            }
+        }
+        for profile in configuration.profiles {
+            guard let delay = profile.politeness.delay else { continue }
+            for (host, p) in profilesByHost where p.file == profile.file {
+                scheduler.setCrawlDelay(delay, forHost: host)
+            }
+        }
+    }
+
+    /// Moves URLs from the frontier to the scheduler while the page budget lasts, asking for
+    /// robots.txt first where it is not known. Returns the robots.txt and sitemap fetches to start.
+    mutating func pump() -> [Auxiliary] {
+        let now = CrawlInstant.now
+        while scheduledPages < configuration.maxPages {
+            let entry: FrontierEntry?
+            do {
+                entry = try frontier.next { host in
+                    waitingForRobots[host] == nil && scheduler.queuedCount(forHost: host) < 2
+                }
+            } catch {
+                report(.error(error))
+                break
+            }
+            guard let entry else { break }
+            let host = entry.url.hostKey
+            if let refusal = refusedHosts[host] {
+                report(.error(CrawlError(refusal.code, subject: entry.url.string, refusal.message, cause: refusal.cause)))
+                continue
+            }
+            switch robots.check(entry.url, now: now) {
+            case .allowed:
+                entries[entry.url.string] = entry
+                scheduler.enqueue(entry.fetchTask)
+                scheduledPages += 1
+            case .disallowed(let error):
+                summary.disallowed += 1
+                events.append(.error(error))
+            case .fetchRobots(let url):
+                waitingForRobots[host, default: []].append(entry)
+                if waitingForRobots[host]!.count == 1 {
+                    auxiliary.append(.robots(origin: entry.url.origin, url: url, hostKey: host))
+                }
+            }
+        }
+        if scheduledPages >= configuration.maxPages && frontier.pendingCount > 0 { summary.budgetSpent = true }
+        defer { auxiliary.removeAll() }
+        return auxiliary
+    }
+
+    /// Takes in what a child task reports.
+    mutating func handle(_ completion: Completion) {
+        switch completion {
+        case .timer:
+            break
+        case .robots(_, let hostKey, _, let refusal?):
+            // The host itself is refused (a private address, say): so is every page on it.
+            refusedHosts[hostKey] = refusal
+            summary.errors += 1
+            events.append(.error(refusal))
+            for waiting in waitingForRobots.removeValue(forKey: hostKey) ?? [] {
+                summary.errors += 1
+                events.append(.error(CrawlError(refusal.code, subject: waiting.url.string, refusal.message, cause: refusal.cause)))
+            }
+        case .robots(let origin, let hostKey, let result, nil):
+            let entry = robots.record(result, origin: origin, now: .now)
+            if case .unreachable(let reason) = result {
+                events.append(.error(CrawlError(.transport, subject: origin + "/robots.txt",
+                                                "robots.txt unreachable: the site is not crawled for now", cause: reason)))
+            }
+            if let delay = entry.rules.crawlDelay { scheduler.setCrawlDelay(delay, forHost: hostKey) }
+            if configuration.followSitemaps {
+                for url in entry.sitemaps where sitemapsRequested.insert(url).inserted && inScope(url) {
+                    auxiliary.append(.sitemap(url: url, depth: 1))
+                }
+            }
+            // Back to the frontier's order: the waiting entries are checked again on the next pump.
+            for waiting in waitingForRobots.removeValue(forKey: hostKey) ?? [] {
+                recheck(waiting)
+            }
+        case .sitemap(let url, let depth, let result):
+            switch result {
+            case .failure(let error):
+                events.append(.error(error))
+                summary.errors += 1
+            case .success(let sitemap):
+                switch sitemap.kind {
+                case .index:
+                    for entry in sitemap.entries where sitemapsRequested.insert(entry.url).inserted && inScope(entry.url) {
+                        auxiliary.append(.sitemap(url: entry.url, depth: depth))
+                    }
+                case .urlSet:
+                    for entry in sitemap.entries where inScope(entry.url) {
+                        if let admission = try? frontier.add(entry.url, depth: depth) { admit(admission) }
+                    }
+                }
+                if sitemap.truncated {
+                    events.append(.error(CrawlError(.limitExceeded, subject: url, "sitemap cut at its size or entry limit")))
+                }
+            }
+        case .page(let task, let page):
+            handlePage(task, page)
+        }
+    }
+
+    private mutating func handlePage(_ task: FetchTask, _ page: PageResult) {
+        // No status means no answer: the transport's failure decides whether it is retried.
+        let outcome: FetchOutcome = page.status == 0
+            ? .transportFailure(page.failure ?? .other)
+            : .response(status: page.status, duration: page.seconds, headers: page.headers)
+        switch scheduler.finished(task, outcome: outcome, now: .now) {
+        case .retry:
+            summary.retries += 1
+            return
+        case .giveUp(let task, let reason):
+            summary.errors += 1
+            events.append(.error(page.error ?? reason.error(url: task.url)))
+            return
+        case .done:
+            break
+        }
+        summary.pages += 1
+        summary.bytes += page.bytes
+        if page.status == 404 || page.status == 410 {
+            events.append(.gone(url: task.url, status: page.status))
+        } else if let error = page.error {
+            // A body cut by a limit is still read (what arrived is kept), but it is reported.
+            summary.errors += 1
+            events.append(.error(error))
+        } else if !(200..<300).contains(page.status) && page.status != 304 {
+            summary.errors += 1
+            events.append(.error(CrawlError(.httpStatus, subject: task.url, "HTTP \(page.status)")))
+        }
+        var newLinks = 0
+        let extraction = page.extraction ?? PageExtraction()
+        if let entry = entries.removeValue(forKey: task.url), !extraction.isEmpty {
+            for admission in (try? frontier.addOutlinks(links(of: extraction, host: task.host).filter(inScope), from: entry)) ?? [] {
+                if case .added = admission { newLinks += 1 }
+            }
+        }
+        for listing in extraction.listings {
+            let found = ScannedListing(listing: listing, pageURL: page.finalURL, fetchedAt: page.fetchedAt,
+                                       status: page.status, remoteIP: page.remoteIP)
+            guard listingKeys.insert(found.key).inserted else { continue }
+            summary.listings += 1
+            events.append(.listing(found))
+        }
+        events.insert(.page(ScannedPage(url: task.url, finalURL: page.finalURL, status: page.status,
+                                        listings: extraction.listings.count, newLinks: newLinks, bytes: page.bytes,
+                                        seconds: page.seconds, truncated: page.truncation)),
+                      at: events.firstIndex { if case .listing = $0 { return true } else { return false } } ?? events.endIndex)
+    }
+
+    /// The links of a page to follow: the profile's listing, index and next-page links when it
+    /// names any, otherwise every link.
+    private func links(of extraction: PageExtraction, host: String) -> [String] {
+        if let profile = profilesByHost[host], profile.listingLinks != nil || profile.indexLinks != nil || profile.nextPage != nil {
+            return extraction.listingLinks + extraction.indexLinks + (extraction.nextPage.map { [$0] } ?? [])
+        }
+        return extraction.outlinks
+    }
+
+    private func inScope(_ url: String) -> Bool {
+        guard let canonical = try? frontier.canonicalizer.canonicalize(url) else { return false }
+        return scope.contains(canonical.hostKey)
+    }
+
+    /// An entry that waited for robots.txt: allowed ones go to the scheduler now.
+    private mutating func recheck(_ entry: FrontierEntry) {
+        guard scheduledPages < configuration.maxPages else {
+            summary.budgetSpent = true
+            return
+        }
+        switch robots.check(entry.url, now: .now) {
+        case .allowed:
+            entries[entry.url.string] = entry
+            scheduler.enqueue(entry.fetchTask)
+            scheduledPages += 1
+        case .disallowed(let error):
+            summary.disallowed += 1
+            events.append(.error(error))
+        case .fetchRobots:
+            // Expired again at once (a zero expiry): crawl it rather than loop.
+            entries[entry.url.string] = entry
+            scheduler.enqueue(entry.fetchTask)
+            scheduledPages += 1
+        }
+    }
+
+    private mutating func admit(_ admission: Frontier<InMemorySeenURLs, InMemoryFrontierQueue>.Admission) {
+        if case .rejected(let error) = admission { events.append(.error(error)) }
+    }
+
+    /// Records an event to hand out.
+    mutating func report(_ event: ScanEvent) {
+        if case .error = event { summary.errors += 1 }
+        events.append(event)
+    }
+
+    /// The events since the last call, in order.
+    mutating func drainEvents() -> [ScanEvent] {
+        defer { events.removeAll(keepingCapacity: true) }
+        return events
+    }
+
+    /// Final totals.
+    mutating func finish() {
+        summary.seconds = Date().timeIntervalSince(started)
+        summary.retries = scheduler.retriesUsed
+    }
+}
+
+extension PageExtraction {
+    /// Whether nothing was found on the page.
+    var isEmpty: Bool { listings.isEmpty && outlinks.isEmpty && listingLinks.isEmpty && indexLinks.isEmpty && nextPage == nil }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SpoorCrawl
+import SpoorDetect
+
+/// What `spoor scan` tells the person or the log while it runs: a live progress line on a
+/// terminal (pages, listings, flagged, errors, rate), JSON log lines on standard error otherwise.
+struct ScanReporter {
+    private let interactive: Bool
+    private let verbose: Bool
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+    private(set) var pages = 0
+    private(set) var listings = 0
+    private(set) var flagged = 0
+    private(set) var errors = 0
+
+    /// A reporter; `verbose` also logs every page fetched.
+    init(verbose: Bool = false, interactive: Bool = isatty(STDERR_FILENO) == 1) {
+        self.verbose = verbose
+        self.interactive = interactive
+    }
+
+    /// Takes one scan event (and the verdict's flag, for listings).
+    mutating func record(_ event: ScanEvent, flagged isFlagged: Bool = false) {
+        switch event {
+        case .page(let page):
+            pages += 1
+            if verbose && !interactive {
+                log("page", ["url": .text(page.url), "status": .int(page.status), "listings": .int(page.listings),
+                             "new_links": .int(page.newLinks), "bytes": .int(page.bytes), "truncated": page.truncated.map { .text($0.rawValue) }])
+            }
+        case .listing:
+            listings += 1
+            if isFlagged { flagged += 1 }
+        case .error(let error):
+            if error.code != .robotsDisallowed { errors += 1 }
+            if interactive {
+                if error.code != .robotsDisallowed || verbose { line("spoor: \(error)") }
+            } else {
+                log(error.code == .robotsDisallowed ? "skip" : "error",
+                    ["code": .text(error.code.rawValue), "url": .text(error.subject), "message": .text(error.message),
+                     "cause": error.cause.map { .text($0) }])
+            }
+        case .gone(let url, let status):
+            if !interactive && verbose { log("gone", ["url": .text(url), "status": .int(status)]) }
+        }
+        draw(final: false)
+    }
+
+    /// The final line: a summary on the terminal, or a JSON log line.
+    mutating func finish(_ summary: ScanSummary) {
+        if interactive {
+            draw(final: true)
+            var tail: [String] = []
+            if summary.stopped { tail.append("stopped by interrupt") }
+            if summary.budgetSpent { tail.append("page budget spent") }
+            if summary.disallowed > 0 { tail.append("\(summary.disallowed) URLs disallowed by robots.txt") }
+            if summary.retries > 0 { tail.append("\(summary.retries) retries") }
+            if !tail.isEmpty { line("  " + tail.joined(separator: ", ")) }
+        } else {
+            log("summary", ["pages": .int(summary.pages), "listings": .int(summary.listings), "flagged": .int(flagged),
+                            "errors": .int(summary.errors), "disallowed": .int(summary.disallowed), "retries": .int(summary.retries),
+                            "bytes": .int(summary.bytes), "seconds": .number((summary.seconds * 1000).rounded() / 1000),
+                            "stopped": .flag(summary.stopped), "budget_spent": .flag(summary.budgetSpent)])
+        }
+    }
+
+    private mutating func draw(final: Bool) {
+        guard interactive else { return }
+        let now = Date()
+        guard final || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        let seconds = max(now.timeIntervalSince(started), 0.001)
+        let text = "\r\u{1B}[2K  \(pages) pages, \(listings) listings, \(flagged) flagged, \(errors) errors, "
+            + String(format: "%.0f pages/s", Double(pages) / seconds) + (final ? "\n" : "")
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    private func line(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text + "\n").utf8))
+    }
+
+    /// A value in a JSON log line.
+    enum LogValue {
+        case text(String), int(Int), number(Double), flag(Bool)
+    }
+
+    private func log(_ event: String, _ fields: KeyValuePairs<String, LogValue?>) {
+        var out = "{\"level\":\"\(event == "error" ? "warning" : "info")\",\"event\":\"\(event)\",\"time\":\"\(ScanRecordWriter.timestamp(Date()))\""
+        for (key, value) in fields {
+            guard let value else { continue }
+            out += ",\"\(key)\":"
+            switch value {
+            case .text(let text): JSONText.appendQuoted(text, to: &out)
+            case .int(let number): out += "\(number)"
+            case .number(let number): out += "\(number)"
+            case .flag(let flag): out += "\(flag)"
+            }
+        }
+        FileHandle.standardError.write(Data((out + "}\n").utf8))
+    }
+}
