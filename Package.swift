@@ -85,7 +85,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SpoorMatchTests", dependencies: ["SpoorMatch"]),
-        .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"]),
+        .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoorCrawlTests", dependencies: ["SpoorCrawl", "SpoorFixtures"]),
     ],
     swiftLanguageModes: [.v6]

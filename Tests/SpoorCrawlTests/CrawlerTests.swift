@@ -90,6 +90,9 @@ import SpoorFixtures
             #expect(scan.errors.allSatisfy { $0.code == .robotsDisallowed }, "\(scan.errors.filter { $0.code != .robotsDisallowed })")
 
             let records = server.log.records
+            // robots.txt's Sitemap: line is followed, through the shop's index to its gzip'd sitemap.
+            #expect(records.contains { $0.site == "jsonld-shop" && $0.target == "/sitemap.xml" })
+            #expect(records.contains { $0.site == "jsonld-shop" && $0.target == "/sitemap-listings.xml.gz" })
             for endpoint in server.endpoints {
                 let site = records.filter { $0.site == endpoint.site }
                 // robots.txt first, once; nothing it disallows is fetched.

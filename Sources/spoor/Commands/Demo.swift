@@ -40,7 +40,7 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Fetches in flight at once to one host.")
     var perHost = 2
 
-    @Option(help: "The Crawl-delay (seconds) the classifieds sites put in robots.txt.")
+    @Option(help: "The Crawl-delay (seconds) the classifieds sites put in robots.txt (0: none).")
     var crawlDelay = 0.1
 
     @OptionGroup var detector: DetectorOptions
@@ -52,7 +52,7 @@ struct Demo: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let market = DemoMarketplace(listingsPerSite: listingsPerSite, sites: sites, crawlDelay: crawlDelay)
+        let market = DemoMarketplace(listingsPerSite: listingsPerSite, sites: sites, crawlDelay: crawlDelay > 0 ? crawlDelay : nil)
         let server = try await FixtureServer.start(sites: market.sites, port: port, sharePort: true, firstHost: 2)
         if serve {
             for endpoint in server.endpoints { print("\(endpoint.site)\t\(endpoint.baseURL)/") }
