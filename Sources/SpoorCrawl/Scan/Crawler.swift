@@ -30,7 +30,10 @@ public struct Crawler: Sendable {
             let urls = profile.startURLs + profile.searches.map { $0.url(for: "x") }
             for url in urls {
                 guard let canonical = try? canonicalizer.canonicalize(url) else { continue }
-                if byHost[canonical.hostKey] == nil { byHost[canonical.hostKey] = profile }
+                for key in [canonical.hostKey, ScanState.siteKey(canonical.hostKey), "www." + ScanState.siteKey(canonical.hostKey)]
+                where byHost[key] == nil {
+                    byHost[key] = profile
+                }
             }
         }
         self.profilesByHost = byHost
@@ -46,19 +49,25 @@ public struct Crawler: Sendable {
         state.seed()
         for error in state.drainEvents() { onEvent(error) }
         await withTaskGroup(of: Completion.self) { group in
-            var inFlight = 0
-            var armedUntil: CrawlInstant?
+            // Fetches (pages, robots.txt, sitemaps) count against the concurrency; timers do not.
+            var fetches = 0
+            var timers: [CrawlInstant] = []  // deadlines of the timers still in the group
             var stopping = false
+            func stop() {
+                guard !stopping else { return }
+                stopping = true
+                state.summary.stopped = true
+                group.cancelAll()
+            }
             while true {
-                if Task.isCancelled && !stopping {
-                    stopping = true
-                    state.summary.stopped = true
-                    group.cancelAll()
-                }
+                if Task.isCancelled { stop() }
                 var wake: CrawlInstant?
                 if !stopping {
-                    for request in state.pump() { startAuxiliary(request, in: &group); inFlight += 1 }
-                    starting: while inFlight < configuration.concurrency {
+                    for request in state.pump() {
+                        startAuxiliary(request, in: &group)
+                        fetches += 1
+                    }
+                    starting: while fetches < configuration.concurrency {
                         switch state.scheduler.nextAction(now: .now) {
                         case .start(let task):
                             let profile = profilesByHost[task.host]
@@ -66,7 +75,7 @@ public struct Crawler: Sendable {
                             // Immediate: the transfer is handed to libcurl now, not when the pool
                             // gets round to the task, so the politeness delay holds on the wire.
                             group.addImmediateTask { await Self.fetchPage(task, fetcher: fetcher, profile: profile) }
-                            inFlight += 1
+                            fetches += 1
                         case .giveUp(let task, let reason):
                             state.report(.error(reason.error(url: task.url)))
                         case .wait(let until):
@@ -78,25 +87,29 @@ public struct Crawler: Sendable {
                     }
                 }
                 for event in state.drainEvents() { onEvent(event) }
-                if inFlight == 0 {
-                    if stopping || wake == nil { break }  // nothing running and nothing to wait for
-                }
-                if let wake, armedUntil.map({ wake < $0 }) ?? true {
-                    armedUntil = wake
+                // Nothing running and nothing to wait for: done (or stopped and drained).
+                if fetches == 0 && (stopping || wake == nil) { break }
+                if !stopping, let wake, timers.min().map({ wake < $0 }) ?? true {
+                    // A timer armed for later stays in the group and fires harmlessly.
+                    timers.append(wake)
                     group.addTask {
-                        let seconds = max(0, wake.seconds(since: .now))
-                        try? await Task.sleep(for: .seconds(seconds))
-                        return .timer
+                        try? await Task.sleep(for: .seconds(max(0, wake.seconds(since: .now))))
+                        return .timer(wake)
                     }
-                    inFlight += 1
                 }
                 guard let completion = await group.next() else { break }
-                inFlight -= 1
-                if case .timer = completion { armedUntil = nil }
+                if case .timer(let deadline) = completion {
+                    if let index = timers.firstIndex(of: deadline) { timers.remove(at: index) }
+                } else {
+                    fetches -= 1
+                }
+                if Task.isCancelled { stop() }
                 if stopping { continue }  // drain: what was cancelled is not reported
                 state.handle(completion)
                 for event in state.drainEvents() { onEvent(event) }
             }
+            // Timers still sleeping (a long Retry-After) must not hold the scan open.
+            group.cancelAll()
         }
         state.finish()
         return state.summary
@@ -163,6 +176,10 @@ public struct Crawler: Sendable {
                 return .tooManyRedirects(result.redirectCount)
             }
             if result.status == 0 { return .unreachable(reason: error.description) }
+            // Half a robots.txt is not a robots.txt: a later Disallow may be missing.
+            if result.truncation == .time || result.truncation == .disconnect {
+                return .unreachable(reason: error.description)
+            }
         }
         return .response(status: result.status, body: result.body)
     }
@@ -176,8 +193,8 @@ enum Completion: Sendable {
     case robots(origin: String, hostKey: String, RobotsFetchResult, refusal: CrawlError?)
     /// A sitemap fetch ended.
     case sitemap(url: String, depth: Int, Result<Sitemap, CrawlError>)
-    /// A wait for the politeness delay is over.
-    case timer
+    /// A wait for the politeness delay (until the given instant) is over.
+    case timer(CrawlInstant)
 }
 
 /// The parts of a fetched page the loop needs (not the body: it is read in the child task).

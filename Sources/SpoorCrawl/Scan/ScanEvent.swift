@@ -12,11 +12,24 @@ public struct ScannedListing: Sendable, Hashable {
     public var status: Int
     /// The address the page came from (for evidence).
     public var remoteIP: String?
+    /// Its place among the listings read from the page (0 for a detail page).
+    public var position: Int = 0
 
-    /// The listing's identity within a scan: the site and its listing id, else its URL.
+    /// The listing's identity within a scan: the host and the site's listing id, else its URL,
+    /// else the page and its place on it.
     public var key: String {
-        if let id = listing.listingID, !id.isEmpty { return "\(listing.source)#\(id)" }
-        return listing.url ?? pageURL
+        let host = Self.host(of: listing.url ?? pageURL)
+        if let id = listing.listingID, !id.isEmpty { return "\(host)|\(listing.source)#\(id)" }
+        if let url = listing.url { return url }
+        return "\(pageURL)#\(position)"
+    }
+
+    /// The host of a URL without a leading `www.` (empty when there is none).
+    static func host(of url: String) -> String {
+        guard let start = url.range(of: "://")?.upperBound else { return "" }
+        let rest = url[start...]
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 }
 

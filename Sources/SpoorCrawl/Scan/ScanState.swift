@@ -38,7 +38,7 @@ struct ScanState {
         frontier = Frontier(trapGuard: TrapGuard(maxDepth: configuration.maxDepth))
         robots = RobotsCache(policy: RobotsCachePolicy(productToken: configuration.robotsToken))
         scheduler = PolitenessScheduler(policy: configuration.politeness)
-        scope = Set(profilesByHost.keys)
+        scope = Set(profilesByHost.keys.map(Self.siteKey))
     }
 
     /// Puts the seeds, the profiles' start URLs and their search URLs in the frontier.
@@ -53,7 +53,7 @@ struct ScanState {
         for url in urls {
             do {
                 let canonical = try frontier.canonicalizer.canonicalize(url)
-                scope.insert(canonical.hostKey)
+                scope.insert(Self.siteKey(canonical.hostKey))
                 admit(try frontier.add(canonical.string, depth: 0, priority: 1))
             } catch {
                 report(.error(error))
@@ -115,21 +115,22 @@ struct ScanState {
         case .robots(_, let hostKey, _, let refusal?):
             // The host itself is refused (a private address, say): so is every page on it.
             refusedHosts[hostKey] = refusal
-            summary.errors += 1
-            events.append(.error(refusal))
             for waiting in waitingForRobots.removeValue(forKey: hostKey) ?? [] {
-                summary.errors += 1
-                events.append(.error(CrawlError(refusal.code, subject: waiting.url.string, refusal.message, cause: refusal.cause)))
+                report(.error(CrawlError(refusal.code, subject: waiting.url.string, refusal.message, cause: refusal.cause)))
             }
         case .robots(let origin, let hostKey, let result, nil):
             let entry = robots.record(result, origin: origin, now: .now)
             if case .unreachable(let reason) = result {
-                events.append(.error(CrawlError(.transport, subject: origin + "/robots.txt",
-                                                "robots.txt unreachable: the site is not crawled for now", cause: reason)))
+                report(.error(CrawlError(.transport, subject: origin + "/robots.txt",
+                                         "robots.txt unreachable: the site is not crawled for now", cause: reason)))
             }
-            if let delay = entry.rules.crawlDelay { scheduler.setCrawlDelay(delay, forHost: hostKey) }
+            // The longer of the profile's delay and robots.txt's Crawl-delay.
+            let profileDelay = profilesByHost[hostKey]?.politeness.delay
+            if let delay = [entry.rules.crawlDelay, profileDelay].compactMap({ $0 }).max() {
+                scheduler.setCrawlDelay(delay, forHost: hostKey)
+            }
             if configuration.followSitemaps {
-                for url in entry.sitemaps where sitemapsRequested.insert(url).inserted && inScope(url) {
+                for url in entry.sitemaps.prefix(Self.sitemapsPerRobots) where requestSitemap(url) {
                     auxiliary.append(.sitemap(url: url, depth: 1))
                 }
             }
@@ -140,12 +141,11 @@ struct ScanState {
         case .sitemap(let url, let depth, let result):
             switch result {
             case .failure(let error):
-                events.append(.error(error))
-                summary.errors += 1
+                report(.error(error))
             case .success(let sitemap):
                 switch sitemap.kind {
                 case .index:
-                    for entry in sitemap.entries where sitemapsRequested.insert(entry.url).inserted && inScope(entry.url) {
+                    for entry in sitemap.entries where requestSitemap(entry.url) {
                         auxiliary.append(.sitemap(url: entry.url, depth: depth))
                     }
                 case .urlSet:
@@ -154,7 +154,7 @@ struct ScanState {
                     }
                 }
                 if sitemap.truncated {
-                    events.append(.error(CrawlError(.limitExceeded, subject: url, "sitemap cut at its size or entry limit")))
+                    report(.error(CrawlError(.limitExceeded, subject: url, "sitemap cut at its size or entry limit")))
                 }
             }
         case .page(let task, let page):
@@ -164,16 +164,23 @@ struct ScanState {
 
     private mutating func handlePage(_ task: FetchTask, _ page: PageResult) {
         // No status means no answer: the transport's failure decides whether it is retried.
-        let outcome: FetchOutcome = page.status == 0
-            ? .transportFailure(page.failure ?? .other)
-            : .response(status: page.status, duration: page.seconds, headers: page.headers)
+        // A body cut by time or a broken connection is retried like a failed transfer; one cut by
+        // the size limit is an answer (what arrived is read).
+        let outcome: FetchOutcome
+        if page.status == 0 {
+            outcome = .transportFailure(page.failure ?? .other)
+        } else if page.truncation == .time || page.truncation == .disconnect {
+            outcome = .transportFailure(page.truncation == .time ? .timeout : .connectionReset)
+        } else {
+            outcome = .response(status: page.status, duration: page.seconds, headers: page.headers)
+        }
         switch scheduler.finished(task, outcome: outcome, now: .now) {
         case .retry:
             summary.retries += 1
             return
         case .giveUp(let task, let reason):
-            summary.errors += 1
-            events.append(.error(page.error ?? reason.error(url: task.url)))
+            entries.removeValue(forKey: task.url)
+            report(.error(page.error ?? reason.error(url: task.url)))
             return
         case .done:
             break
@@ -197,9 +204,9 @@ struct ScanState {
                 if case .added = admission { newLinks += 1 }
             }
         }
-        for listing in extraction.listings {
+        for (position, listing) in extraction.listings.enumerated() {
             let found = ScannedListing(listing: listing, pageURL: page.finalURL, fetchedAt: page.fetchedAt,
-                                       status: page.status, remoteIP: page.remoteIP)
+                                       status: page.status, remoteIP: page.remoteIP, position: position)
             guard listingKeys.insert(found.key).inserted else { continue }
             summary.listings += 1
             events.append(.listing(found))
@@ -219,9 +226,15 @@ struct ScanState {
         return extraction.outlinks
     }
 
+    /// Whether a URL is on a host the scan crawls (`www.` or not).
     private func inScope(_ url: String) -> Bool {
         guard let canonical = try? frontier.canonicalizer.canonicalize(url) else { return false }
-        return scope.contains(canonical.hostKey)
+        return scope.contains(Self.siteKey(canonical.hostKey))
+    }
+
+    /// A host key without a leading `www.`: `www.shop.example` and `shop.example` are one site.
+    static func siteKey(_ hostKey: String) -> String {
+        hostKey.hasPrefix("www.") ? String(hostKey.dropFirst(4)) : hostKey
     }
 
     /// An entry that waited for robots.txt: allowed ones go to the scheduler now.
@@ -247,12 +260,23 @@ struct ScanState {
     }
 
     private mutating func admit(_ admission: Frontier<InMemorySeenURLs, InMemoryFrontierQueue>.Admission) {
-        if case .rejected(let error) = admission { events.append(.error(error)) }
+        if case .rejected(let error) = admission { report(.error(error)) }
+    }
+
+    /// Sitemaps read per robots.txt, and in all, at most: an index can list thousands.
+    static let sitemapsPerRobots = 10
+    static let sitemapsPerScan = 200
+
+    /// Whether to fetch a sitemap: in scope, not yet asked for, within the caps and the page budget.
+    private mutating func requestSitemap(_ url: String) -> Bool {
+        guard sitemapsRequested.count < Self.sitemapsPerScan, scheduledPages < configuration.maxPages,
+              inScope(url) else { return false }
+        return sitemapsRequested.insert(url).inserted
     }
 
     /// Records an event to hand out.
     mutating func report(_ event: ScanEvent) {
-        if case .error = event { summary.errors += 1 }
+        if case .error(let error) = event, error.code != .robotsDisallowed { summary.errors += 1 }
         events.append(event)
     }
 

@@ -101,7 +101,7 @@ struct Demo: AsyncParsableCommand {
         print("Scanning (robots.txt obeyed, \(perHost) requests at a time per site, \(delay) s apart)...\n")
         let output = try out.map { try ScanOutput(path: $0) }
         let results = Results()
-        let summary = try await ScanRun.run(configuration, detector: detector, verbose: false) { found, verdict in
+        let (summary, interrupted) = try await ScanRun.run(configuration, detector: detector, verbose: false) { found, verdict in
             output?.write(ScanRecordWriter.line(found, verdict) + "\n")
             results.append(found, verdict)
         }
@@ -114,6 +114,7 @@ struct Demo: AsyncParsableCommand {
             print(report)
         }
         printTruth(market, server, found, summary)
+        if let interrupted { throw ExitCode(interrupted) }
     }
 
     /// How the scan compares with the marketplace's ground truth.

@@ -61,12 +61,12 @@ struct Scan: AsyncParsableCommand {
         configuration.profiles = profiles
         configuration.searchTerms = searchTerms
         let output = try ScanOutput(path: out)
-        let summary = try await ScanRun.run(configuration, detector: detector, verbose: verbose) { found, verdict in
+        let (_, interrupted) = try await ScanRun.run(configuration, detector: detector, verbose: verbose) { found, verdict in
             if flaggedOnly && !verdict.flagged { return }
             output.write(ScanRecordWriter.line(found, verdict) + "\n")
         }
         output.close()
-        if summary.stopped { throw ExitCode(130) }
+        if let interrupted { throw ExitCode(interrupted) }
     }
 }
 
@@ -129,7 +129,7 @@ enum ScanRun {
     static func run(
         _ configuration: ScanConfiguration, detector: Detector, verbose: Bool,
         found: @escaping @Sendable (ScannedListing, Verdict) -> Void
-    ) async throws -> ScanSummary {
+    ) async throws -> (summary: ScanSummary, interruptedBy: Int32?) {
         let crawler: Crawler
         do {
             crawler = try Crawler(configuration: configuration)
@@ -151,10 +151,9 @@ enum ScanRun {
         }
         let interrupt = Interrupt { task.cancel() }
         let (summary, reporterAtEnd) = await task.value
-        withExtendedLifetime(interrupt) {}
         var reporter = reporterAtEnd
         reporter.finish(summary)
-        return summary
+        return (summary, interrupt.exitCode)
     }
 }
 
