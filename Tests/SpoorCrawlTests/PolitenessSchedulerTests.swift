@@ -37,6 +37,37 @@ import Testing
         #expect(scheduler.queuedCount == 1)
     }
 
+    @Test func aSiteOverrideLimitsOnlyThatHost() {
+        var scheduler = PolitenessScheduler(policy: PolitenessPolicy(maxConcurrentPerHost: 3, minimumDelay: 0), random: SplitMix64(seed: 1))
+        scheduler.override(concurrency: 1, pageBudget: 2, forHost: "slow.test")
+        for i in 0..<4 {
+            scheduler.enqueue(task("/\(i)", host: "slow.test"))
+            scheduler.enqueue(task("/\(i)", host: "fast.test"))
+        }
+        var started: [String: Int] = [:]
+        while case .start(let task) = scheduler.nextAction(now: t0) { started[task.host, default: 0] += 1 }
+        #expect(started["slow.test"] == 1)
+        #expect(started["fast.test"] == 3)
+        // Its page budget: the third page of slow.test is given up, not fetched.
+        var slowPages = 1
+        var gaveUp = 0
+        for round in 1...6 {
+            let now = t0.adding(Double(round))
+            for host in ["slow.test", "fast.test"] where scheduler.politeness(forHost: host)?.inFlight ?? 0 > 0 {
+                _ = scheduler.finished(task("/x", host: host), outcome: .response(status: 200, duration: 0.1), now: now)
+            }
+            while true {
+                let action = scheduler.nextAction(now: now)
+                if case .start(let task) = action, task.host == "slow.test" { slowPages += 1; continue }
+                if case .start = action { continue }
+                if case .giveUp(let task, .hostPageBudgetExhausted) = action, task.host == "slow.test" { gaveUp += 1; continue }
+                break
+            }
+        }
+        #expect(slowPages == 2)
+        #expect(gaveUp == 2)
+    }
+
     @Test func zeroDelayStartsUpToTheConcurrencyLimitAtOnce() {
         var scheduler = PolitenessScheduler(policy: PolitenessPolicy(maxConcurrentPerHost: 3, minimumDelay: 0), random: SplitMix64(seed: 1))
         for i in 0..<5 { scheduler.enqueue(task("/\(i)")) }

@@ -3,8 +3,8 @@
 public struct HostPoliteness: Sendable, Hashable {
     /// The host key this state is for.
     public let host: String
-    /// The policy it applies.
-    public let policy: PolitenessPolicy
+    /// The policy it applies (the crawl's, or a site's override of it).
+    public private(set) var policy: PolitenessPolicy
     /// Requests started and not yet finished.
     public private(set) var inFlight = 0
     /// When the most recent request started.
@@ -24,6 +24,13 @@ public struct HostPoliteness: Sendable, Hashable {
         self.policy = policy
         currentDelay = policy.minimumDelay
         minimumDelay = policy.minimumDelay
+    }
+
+    /// Applies a site's own limits (from its profile): requests in flight at once and pages per
+    /// crawl; `nil` keeps the crawl's.
+    public mutating func override(concurrency: Int?, pageBudget: Int?) {
+        if let concurrency { policy.maxConcurrentPerHost = max(1, concurrency) }
+        if let pageBudget { policy.pageBudgetPerHost = max(0, pageBudget) }
     }
 
     /// Applies a robots.txt `Crawl-delay` (or removes it with `nil`): it can only lengthen the

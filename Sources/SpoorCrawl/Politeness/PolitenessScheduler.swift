@@ -40,6 +40,11 @@ public struct PolitenessScheduler: Sendable {
         modifyHost(host) { $0.politeness.setCrawlDelay(seconds) }
     }
 
+    /// Applies a site's own concurrency and page budget to `host` (from its site profile).
+    public mutating func override(concurrency: Int?, pageBudget: Int?, forHost host: String) {
+        modifyHost(host) { $0.politeness.override(concurrency: concurrency, pageBudget: pageBudget) }
+    }
+
     /// The next thing to do at `now`. Hosts take turns, so one busy host does not starve the others.
     public mutating func nextAction(now: CrawlInstant) -> SchedulerAction {
         var earliest: CrawlInstant?

@@ -72,9 +72,10 @@ public struct Crawler: Sendable {
                         case .start(let task):
                             let profile = profilesByHost[task.host]
                             let fetcher = self.fetcher
+                            let known = configuration.validators?(task.url)
                             // Immediate: the transfer is handed to libcurl now, not when the pool
                             // gets round to the task, so the politeness delay holds on the wire.
-                            group.addImmediateTask { await Self.fetchPage(task, fetcher: fetcher, profile: profile) }
+                            group.addImmediateTask { await Self.fetchPage(task, fetcher: fetcher, profile: profile, validators: known) }
                             fetches += 1
                         case .giveUp(let task, let reason):
                             state.report(.error(reason.error(url: task.url)))
@@ -139,8 +140,8 @@ public struct Crawler: Sendable {
     }
 
     /// Fetches one page and reads it (in a child task, so parsing runs in parallel).
-    private static func fetchPage(_ task: FetchTask, fetcher: Fetcher, profile: SiteProfile?) async -> Completion {
-        let result = await fetcher.fetch(FetchRequest(url: task.url))
+    private static func fetchPage(_ task: FetchTask, fetcher: Fetcher, profile: SiteProfile?, validators: PageValidators?) async -> Completion {
+        let result = await fetcher.fetch(FetchRequest(url: task.url, ifNoneMatch: validators?.etag, ifModifiedSince: validators?.lastModified))
         var page = PageResult(result)
         // A body a limit cut is read as far as it arrived; the page event says it was cut.
         if (200..<300).contains(result.status), let text = result.text, Self.isHTML(result.contentType) {
@@ -209,6 +210,7 @@ struct PageResult: Sendable {
     var error: CrawlError?
     var failure: TransportFailure?
     var fetchedAt: Date
+    var validators: PageValidators?
     var extraction: PageExtraction?
 
     init(_ result: FetchResult) {
@@ -222,6 +224,7 @@ struct PageResult: Sendable {
         error = result.error
         failure = result.transportFailure
         fetchedAt = Date()
+        validators = PageValidators(etag: result.header("ETag"), lastModified: result.header("Last-Modified"))
     }
 }
 

@@ -22,6 +22,11 @@ public struct ScanConfiguration: Sendable {
     public var robotsToken: String
     /// Whether to read the sitemaps robots.txt lists and crawl the URLs in them.
     public var followSitemaps: Bool
+    /// The validators a previous scan saw for a page URL (from ``ScannedPage/validators``), so a
+    /// re-scan asks "has it changed?" (`If-None-Match`, `If-Modified-Since`) and an unchanged
+    /// page answers 304 without a body. The durable store supplies them; `nil`: fetch everything.
+    /// Give them for listing pages: an index page that answers 304 brings no links to follow.
+    public var validators: (@Sendable (String) -> PageValidators?)?
 
     /// Creates a configuration; by default polite (2 requests per host, 1 s apart) and bounded.
     public init(
@@ -39,11 +44,27 @@ public struct ScanConfiguration: Sendable {
         self.fetcher = fetcher
         self.robotsToken = robotsToken ?? Self.productToken(of: fetcher.userAgent)
         self.followSitemaps = followSitemaps
+        self.validators = nil
     }
 
     /// The product token of a user-agent string: `SpoorBot` for `SpoorBot/1.0 (+https://…)`.
     public static func productToken(of userAgent: String) -> String {
         let first = userAgent.split(separator: " ").first.map(String.init) ?? userAgent
         return first.split(separator: "/").first.map(String.init) ?? first
+    }
+}
+
+/// What a server said identifies a version of a page: its `ETag` and `Last-Modified`.
+public struct PageValidators: Sendable, Hashable {
+    /// The `ETag` header, as sent.
+    public var etag: String?
+    /// The `Last-Modified` header, as sent.
+    public var lastModified: String?
+
+    /// Creates validators; `nil` when the server sent neither.
+    public init?(etag: String?, lastModified: String?) {
+        guard etag != nil || lastModified != nil else { return nil }
+        self.etag = etag
+        self.lastModified = lastModified
     }
 }

@@ -51,6 +51,11 @@ public struct ScannedPage: Sendable, Hashable {
     public var seconds: Double
     /// Why the body is incomplete, when a limit cut it (WARC-Truncated values).
     public var truncated: FetchTruncation?
+    /// The page's validators, to keep for a conditional re-scan.
+    public var validators: PageValidators?
+
+    /// Whether the page answered 304 to a conditional request: unchanged since the last scan.
+    public var notModified: Bool { status == 304 }
 }
 
 /// What a scan reports as it goes, in order, on the scan's task.

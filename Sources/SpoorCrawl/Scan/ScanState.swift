@@ -59,10 +59,12 @@ struct ScanState {
                 report(.error(error))
             }
         }
-        for profile in configuration.profiles {
-            guard let delay = profile.politeness.delay else { continue }
-            for (host, p) in profilesByHost where p.file == profile.file {
-                scheduler.setCrawlDelay(delay, forHost: host)
+        // A profile's politeness overrides apply to its hosts.
+        for (host, profile) in profilesByHost {
+            let overrides = profile.politeness
+            if let delay = overrides.delay { scheduler.setCrawlDelay(delay, forHost: host) }
+            if overrides.concurrency != nil || overrides.pageBudget != nil {
+                scheduler.override(concurrency: overrides.concurrency, pageBudget: overrides.pageBudget, forHost: host)
             }
         }
     }
@@ -213,7 +215,7 @@ struct ScanState {
         }
         events.insert(.page(ScannedPage(url: task.url, finalURL: page.finalURL, status: page.status,
                                         listings: extraction.listings.count, newLinks: newLinks, bytes: page.bytes,
-                                        seconds: page.seconds, truncated: page.truncation)),
+                                        seconds: page.seconds, truncated: page.truncation, validators: page.validators)),
                       at: events.firstIndex { if case .listing = $0 { return true } else { return false } } ?? events.endIndex)
     }
 
