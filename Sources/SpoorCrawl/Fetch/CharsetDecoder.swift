@@ -42,7 +42,7 @@ public enum CharsetDecoder {
         if let label = contentType.flatMap(charsetParameter), let encoding = encoding(forLabel: label) {
             return Decoded(text: convert(bytes[...], from: encoding), charset: encoding.name, source: .header)
         }
-        if let label = FetchMetaCharset.scan(bytes.prefix(1024)), var encoding = encoding(forLabel: label) {
+        if let label = MetaCharset.declared(in: bytes.prefix(1024)), var encoding = encoding(forLabel: label) {
             // A document that reached us as bytes cannot really be UTF-16 if its meta was ASCII-readable.
             if encoding.name.hasPrefix("UTF-16") { encoding = Encoding(name: "UTF-8", iconvName: "UTF-8") }
             return Decoded(text: convert(bytes[...], from: encoding), charset: encoding.name, source: .meta)
