@@ -10,6 +10,8 @@ public struct FetcherConfiguration: Sendable, Hashable {
     public var http2: Bool
     /// Verify TLS certificates and host names. Only tests against self-signed servers turn it off.
     public var verifyTLS: Bool
+    /// A PEM file of certificate authorities to trust instead of the system's (`CURLOPT_CAINFO`).
+    public var caBundle: String?
     /// The most connections open to one host at a time (0: no limit).
     public var maxConnectionsPerHost: Int
     /// The most connections open at all (0: no limit).
@@ -22,6 +24,7 @@ public struct FetcherConfiguration: Sendable, Hashable {
         allowHosts: Set<String> = [],
         http2: Bool = true,
         verifyTLS: Bool = true,
+        caBundle: String? = nil,
         maxConnectionsPerHost: Int = 0,
         maxTotalConnections: Int = 0
     ) {
@@ -30,6 +33,7 @@ public struct FetcherConfiguration: Sendable, Hashable {
         self.allowHosts = allowHosts
         self.http2 = http2
         self.verifyTLS = verifyTLS
+        self.caBundle = caBundle
         self.maxConnectionsPerHost = maxConnectionsPerHost
         self.maxTotalConnections = maxTotalConnections
     }

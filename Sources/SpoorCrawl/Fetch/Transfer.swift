@@ -59,6 +59,7 @@ final class Transfer: @unchecked Sendable {
         easy.set(CURLOPT_PIPEWAIT, true)
         easy.set(CURLOPT_SSL_VERIFYPEER, configuration.verifyTLS)
         easy.set(CURLOPT_SSL_VERIFYHOST, configuration.verifyTLS ? 2 : 0)
+        if let caBundle = configuration.caBundle { easy.set(CURLOPT_CAINFO, caBundle) }
         easy.set(CURLOPT_CONNECTTIMEOUT_MS, limits.connectTimeout.spoorMilliseconds)
         easy.set(CURLOPT_TIMEOUT_MS, limits.totalTimeout.spoorMilliseconds)
         easy.set(CURLOPT_LOW_SPEED_LIMIT, limits.lowSpeedBytesPerSecond)
