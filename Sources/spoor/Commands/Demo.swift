@@ -9,11 +9,11 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan the bundled demo marketplace on 127.0.0.x and explain what is flagged.",
         discussion: """
-            Serves four demo sites on loopback addresses (a shop with JSON-LD, a classifieds site
-            read with the profile sites/demo/bazaar.yaml, a social feed with OpenGraph, and a
-            board in GBK and Shift_JIS read with sites/demo/legacy-gbk.yaml), with hundreds of listings in eleven languages, some
-            disguised, many innocent. Then scans them as `spoor scan` would (robots.txt obeyed,
-            politely), classifies every listing and prints the flagged ones with explanations,
+            Serves four demo sites on loopback addresses (a shop with JSON-LD, a classifieds site \
+            read with the profile sites/demo/bazaar.yaml, a social feed with OpenGraph, and a \
+            board in GBK and Shift_JIS read with sites/demo/legacy-gbk.yaml), with hundreds of listings in eleven languages, some \
+            disguised, many innocent. Then scans them as `spoor scan` would (robots.txt obeyed, \
+            politely), classifies every listing and prints the flagged ones with explanations, \
             followed by how the result compares with the marketplace's own ground truth.
 
             --serve only serves the marketplace, for trying `spoor scan` or a benchmark by hand.

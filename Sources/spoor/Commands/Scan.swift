@@ -8,16 +8,18 @@ struct Scan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Crawl marketplaces, read their listings and classify each one as it arrives.",
         discussion: """
-            Starts from --seed URLs and the start and search URLs of --site profiles, follows links
-            on the same hosts (robots.txt obeyed, each host asked politely), reads listings with the
-            host's profile or, without one, from the page's JSON-LD, microdata or OpenGraph, and
-            writes one JSON line per listing: its fields, url, page_url, fetched_at, status and the
+            Starts from --seed URLs and the start and search URLs of --site profiles, follows links \
+            on the same hosts (robots.txt obeyed, each host asked politely), reads listings with the \
+            host's profile or, without one, from the page's JSON-LD, microdata or OpenGraph, and \
+            writes one JSON line per listing: its fields, url, page_url, fetched_at, status and the \
             `spoor classify` verdict.
 
-            Private, loopback and link-local addresses are refused unless a host is allowed with
-            --allow-host (cloud metadata addresses included). Ctrl-C stops cleanly with a summary.
+            Private, loopback and link-local addresses are refused unless a host is allowed \
+            with --allow-host (cloud metadata addresses included). Ctrl-C stops cleanly with \
+            a summary.
 
-            Example:  spoor scan --site sites/examples/craigslist.yaml --search "ivory" --out found.jsonl
+            Example:  spoor scan --site sites/examples/craigslist.yaml --search ivory
+            Example:  spoor scan --seed https://shop.example/ --delay 5 --flagged-only
             """)
 
     @Option(name: .customLong("site"), help: ArgumentHelp("A site profile YAML file or a directory of them (repeatable).", valueName: "file"))
