@@ -97,7 +97,7 @@ import Testing
     @Test func escapingKeepsMarkupAndScriptsIntact() throws {
         #expect(HTML.escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
         let tricky = "quote \" backslash \\ </script> tab\t newline\n nul\u{0} emoji 🔥 象牙 \u{2028}"
-        let literal = JSONText.quote(tricky)
+        let literal = ScriptJSON.quote(tricky)
         #expect(!literal.contains("</script>") && !literal.contains("<"))
         let parsed = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
         #expect(parsed == [tricky])

@@ -7,14 +7,14 @@ extension SiteProfile {
     public static func load(paths: [String]) throws(DataFileError) -> [SiteProfile] {
         var out: [SiteProfile] = []
         for path in paths {
-            for file in try ProfileFiles.yamlFiles(at: path) { out.append(try load(file: file)) }
+            for file in try DataFiles.yamlFiles(at: path) { out.append(try load(file: file)) }
         }
         return out
     }
 
     /// Loads one profile file.
     public static func load(file: String) throws(DataFileError) -> SiteProfile {
-        try parse(try ProfileFiles.readText(file), file: file)
+        try parse(try DataFiles.readText(file), file: file)
     }
 
     /// Parses profile YAML; `file` names the source in errors. Every XPath is compiled with
@@ -224,32 +224,5 @@ struct ProfileLoader {
             out[keyPath: path] = number
         }
         return out
-    }
-}
-
-
-/// Finding and reading profile files, with errors that name the path.
-enum ProfileFiles {
-    /// The YAML files at `path`: the file itself, or a directory's `*.yaml` and `*.yml` (not subdirectories), sorted.
-    static func yamlFiles(at path: String) throws(DataFileError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataFileError(.unreadable, file: path, line: nil, "no such file or directory")
-        }
-        guard isDirectory.boolValue else { return [path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-            .map { (path as NSString).appendingPathComponent($0) }
-    }
-
-    /// The UTF-8 text of a file.
-    static func readText(_ file: String) throws(DataFileError) -> String {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw DataFileError(.unreadable, file: file, line: nil, "cannot read the file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataFileError(.syntax, file: file, line: nil, "the file is not UTF-8")
-        }
-        return text
     }
 }

@@ -28,8 +28,7 @@ public struct ScannedListing: Sendable, Hashable {
     static func host(of url: String) -> String {
         guard let start = url.range(of: "://")?.upperBound else { return "" }
         let rest = url[start...]
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
-        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        return ScanState.siteKey(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased())
     }
 }
 

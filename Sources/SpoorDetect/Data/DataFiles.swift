@@ -1,9 +1,9 @@
 import Foundation
 
 /// Finding and reading data files, with errors that name the path.
-enum DataFiles {
+package enum DataFiles {
     /// The YAML files at `path`: the file itself, or a directory's `*.yaml` and `*.yml`, sorted.
-    static func yamlFiles(at path: String) throws(DataFileError) -> [String] {
+    package static func yamlFiles(at path: String) throws(DataFileError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataFileError(.unreadable, file: path, line: nil, "no such file or directory")
@@ -15,7 +15,7 @@ enum DataFiles {
     }
 
     /// The UTF-8 text of a file.
-    static func readText(_ file: String) throws(DataFileError) -> String {
+    package static func readText(_ file: String) throws(DataFileError) -> String {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw DataFileError(.unreadable, file: file, line: nil, "cannot read the file")
         }

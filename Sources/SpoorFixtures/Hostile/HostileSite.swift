@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 /// A site that misbehaves on demand, one path per hostile behaviour, for testing the
 /// fetcher's limits and guards:
 ///
@@ -122,13 +123,13 @@ public struct HostileSite: FixtureSite {
 
     // MARK: Gzip bomb
 
-    private static let bombs = FixtureLock<[Int: [UInt8]]>([:])
+    private static let bombs = NIOLockedValueBox<[Int: [UInt8]]>([:])
 
     /// A gzip stream inflating to `mb` MiB of zeros, built once per size.
     public static func gzipBomb(mb: Int) -> [UInt8] {
-        if let cached = bombs.withLock({ $0[mb] }) { return cached }
+        if let cached = bombs.withLockedValue({ $0[mb] }) { return cached }
         let bomb = FixtureCodecs.gzipRepeating(0, count: mb << 20)
-        bombs.withLock { $0[mb] = bomb }
+        bombs.withLockedValue { $0[mb] = bomb }
         return bomb
     }
 

@@ -19,7 +19,7 @@ public enum HTML {
 }
 
 /// Escaping for JSON string literals (JSON-LD blocks inside `<script>`).
-public enum JSONText {
+public enum ScriptJSON {
     /// A JSON string literal, quotes included. `<`, `>` and `&` become `\u` escapes so the literal
     /// can never close the surrounding `<script>` element.
     public static func quote(_ text: String) -> String {

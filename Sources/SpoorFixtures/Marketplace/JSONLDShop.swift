@@ -106,7 +106,7 @@ public struct JSONLDShop: FixtureSite {
         if page < pageCount { links += "<link rel=\"next\" href=\"/search?page=\(page + 1)\">\n" }
         if page == 1 {
             let items = listings.enumerated().map { index, listing in
-                "{\"@type\":\"ListItem\",\"position\":\(index + 1),\"url\":\(JSONText.quote(base + listing.path)),\"name\":\(JSONText.quote(listing.title))}"
+                "{\"@type\":\"ListItem\",\"position\":\(index + 1),\"url\":\(ScriptJSON.quote(base + listing.path)),\"name\":\(ScriptJSON.quote(listing.title))}"
             }
             links += "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"ItemList\",\"numberOfItems\":\(catalog.count),\"itemListElement\":[\(items.joined(separator: ","))]}</script>\n"
         }
@@ -123,14 +123,14 @@ public struct JSONLDShop: FixtureSite {
 
     /// The JSON-LD `Product` object of a listing (without `@context`).
     private func product(_ listing: DemoListing, base: String, numericPrice: Bool) -> String {
-        let priceValue = numericPrice ? "\(listing.price)" : JSONText.quote("\(listing.price).00")
+        let priceValue = numericPrice ? "\(listing.price)" : ScriptJSON.quote("\(listing.price).00")
         return """
-        {"@type":"Product","@id":\(JSONText.quote(base + listing.path + "#product")),"name":\(JSONText.quote(listing.title)),\
-        "description":\(JSONText.quote(listing.description)),"sku":\(JSONText.quote(listing.sku)),\
-        "image":\(JSONText.quote(base + listing.imagePath)),"url":\(JSONText.quote(base + listing.path)),\
-        "offers":{"@type":"Offer","price":\(priceValue),"priceCurrency":\(JSONText.quote(listing.currency)),\
-        "availability":"https://schema.org/InStock","url":\(JSONText.quote(base + listing.path)),\
-        "seller":{"@type":"Person","name":\(JSONText.quote(listing.seller))}}}
+        {"@type":"Product","@id":\(ScriptJSON.quote(base + listing.path + "#product")),"name":\(ScriptJSON.quote(listing.title)),\
+        "description":\(ScriptJSON.quote(listing.description)),"sku":\(ScriptJSON.quote(listing.sku)),\
+        "image":\(ScriptJSON.quote(base + listing.imagePath)),"url":\(ScriptJSON.quote(base + listing.path)),\
+        "offers":{"@type":"Offer","price":\(priceValue),"priceCurrency":\(ScriptJSON.quote(listing.currency)),\
+        "availability":"https://schema.org/InStock","url":\(ScriptJSON.quote(base + listing.path)),\
+        "seller":{"@type":"Person","name":\(ScriptJSON.quote(listing.seller))}}}
         """
     }
 
@@ -139,10 +139,10 @@ public struct JSONLDShop: FixtureSite {
         if listing.id % 3 == 0 {
             json = """
             {"@context":"https://schema.org","@graph":[{"@type":"BreadcrumbList","itemListElement":[\
-            {"@type":"ListItem","position":1,"name":"Home","item":\(JSONText.quote(base + "/"))},\
-            {"@type":"ListItem","position":2,"name":"All listings","item":\(JSONText.quote(base + "/search"))}]},\
+            {"@type":"ListItem","position":1,"name":"Home","item":\(ScriptJSON.quote(base + "/"))},\
+            {"@type":"ListItem","position":2,"name":"All listings","item":\(ScriptJSON.quote(base + "/search"))}]},\
             \(product(listing, base: base, numericPrice: true)),\
-            {"@type":"Organization","name":"Curio Market","url":\(JSONText.quote(base + "/"))}]}
+            {"@type":"Organization","name":"Curio Market","url":\(ScriptJSON.quote(base + "/"))}]}
             """
         } else {
             let object = product(listing, base: base, numericPrice: false)

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -31,7 +32,7 @@ public final class FixtureServer: Sendable {
     public let log: RequestLog
     private let group: MultiThreadedEventLoopGroup
     private let channels: [any Channel]
-    private let stopped = FixtureLock(false)
+    private let stopped = NIOLockedValueBox(false)
 
     private init(endpoints: [Endpoint], log: RequestLog, group: MultiThreadedEventLoopGroup, channels: [any Channel]) {
         self.endpoints = endpoints
@@ -97,7 +98,7 @@ public final class FixtureServer: Sendable {
 
     /// Stops listening, closes every connection and the event loop threads. Idempotent.
     public func stop() async throws {
-        let first = stopped.withLock { stopped in
+        let first = stopped.withLockedValue { stopped in
             defer { stopped = true }
             return !stopped
         }

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// One request the fixture server received, and what it did about it.
@@ -65,7 +66,7 @@ public final class RequestLog: Sendable {
         var nextID = 0
     }
 
-    private let state = FixtureLock(State())
+    private let state = NIOLockedValueBox(State())
 
     /// Creates an empty log.
     public init() {}
@@ -74,20 +75,20 @@ public final class RequestLog: Sendable {
     public static func now() -> UInt64 { NIODeadline.now().uptimeNanoseconds }
 
     /// All records so far, in arrival order.
-    public var records: [RequestRecord] { state.withLock { $0.records } }
+    public var records: [RequestRecord] { state.withLockedValue { $0.records } }
 
     /// The records for one site, in arrival order.
     public func records(site: String) -> [RequestRecord] {
-        state.withLock { $0.records.filter { $0.site == site } }
+        state.withLockedValue { $0.records.filter { $0.site == site } }
     }
 
     /// The records whose target path (before `?`) is `path`.
     public func records(path: String) -> [RequestRecord] {
-        state.withLock { $0.records.filter { $0.target.prefix { $0 != "?" } == path } }
+        state.withLockedValue { $0.records.filter { $0.target.prefix { $0 != "?" } == path } }
     }
 
     /// Forgets every record (record and connection numbers keep counting).
-    public func clear() { state.withLock { $0.records.removeAll() } }
+    public func clear() { state.withLockedValue { $0.records.removeAll() } }
 
     /// The time between consecutive request arrivals at a site.
     public func gaps(site: String) -> [Duration] {
@@ -120,7 +121,7 @@ public final class RequestLog: Sendable {
 
     /// A new connection number.
     func nextConnection() -> Int {
-        state.withLock { state in
+        state.withLockedValue { state in
             defer { state.nextConnection += 1 }
             return state.nextConnection
         }
@@ -128,7 +129,7 @@ public final class RequestLog: Sendable {
 
     /// Records a request's arrival; returns its id.
     func begin(site: String, host: String, port: Int, connection: Int, request: FixtureRequest) -> Int {
-        state.withLock { state in
+        state.withLockedValue { state in
             // The clock is read under the lock, so arrival order and time order agree.
             let now = RequestLog.now()
             let id = state.nextID
@@ -143,7 +144,7 @@ public final class RequestLog: Sendable {
 
     /// Records the end of a request, once; later calls for the same id are ignored.
     func end(_ id: Int, status: Int?, outcome: RequestRecord.Outcome) {
-        state.withLock { state in
+        state.withLockedValue { state in
             let now = RequestLog.now()
             guard let index = state.records.lastIndex(where: { $0.id == id }),
                   state.records[index].finished == nil else { return }

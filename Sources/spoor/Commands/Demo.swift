@@ -100,14 +100,14 @@ struct Demo: AsyncParsableCommand {
         print("Demo marketplace: \(server.endpoints.map { "\($0.site) \($0.baseURL)" }.joined(separator: ", "))")
         print("Scanning (robots.txt obeyed, \(perHost) requests at a time per site, \(delay) s apart)...\n")
         let output = try out.map { try ScanOutput(path: $0) }
-        let results = Results()
+        let results = Locked<[(ScannedListing, Verdict)]>([])
         let (summary, interrupted) = try await ScanRun.run(configuration, detector: detector, verbose: false) { found, verdict in
             output?.write(ScanRecordWriter.line(found, verdict) + "\n")
-            results.append(found, verdict)
+            results.withLock { $0.append((found, verdict)) }
         }
         output?.close()
 
-        let found = results.all
+        let found = results.withLock { $0 }
         for (listing, verdict) in found where verdict.flagged {
             var report = VerdictReport(verdict: verdict, listing: listing.listing.listing(fallbackID: listing.pageURL)).text
             report = report.replacingOccurrences(of: "[FLAG] \(verdict.id)", with: "[FLAG] \(listing.listing.url ?? listing.pageURL)")
@@ -159,12 +159,4 @@ struct Demo: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
     }
-}
-
-/// Listings and verdicts collected during the demo scan (appended from the scan's task).
-private final class Results: @unchecked Sendable {
-    private var items: [(ScannedListing, Verdict)] = []
-    private let lock = NSLock()
-    func append(_ listing: ScannedListing, _ verdict: Verdict) { lock.withLock { items.append((listing, verdict)) } }
-    var all: [(ScannedListing, Verdict)] { lock.withLock { items } }
 }

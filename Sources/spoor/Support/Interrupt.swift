@@ -1,11 +1,13 @@
 import Dispatch
 import Foundation
+import SpoorCrawl
 
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a call (cancelling a task, stopping a server), so a
 /// long run stops cleanly and still prints its summary. A second signal exits at once.
 final class Interrupt {
     private let sources: [any DispatchSourceSignal]
-    private let state = State()
+    /// Signals received so far, and the first one.
+    private let state = Locked<(count: Int, first: Int32?)>((0, nil))
 
     /// Calls `onInterrupt` on the first SIGINT or SIGTERM, for as long as the value lives.
     init(_ onInterrupt: @escaping @Sendable () -> Void) {
@@ -15,7 +17,12 @@ final class Interrupt {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
-                if state.receive(number) > 1 { exit(128 + number) }
+                let count = state.withLock { received in
+                    received.count += 1
+                    if received.first == nil { received.first = number }
+                    return received.count
+                }
+                if count > 1 { exit(128 + number) }
                 onInterrupt()
             }
             source.resume()
@@ -24,22 +31,9 @@ final class Interrupt {
     }
 
     /// The exit code for the signal that stopped the run (130 for SIGINT, 143 for SIGTERM), if any.
-    var exitCode: Int32? { state.first.map { 128 + $0 } }
+    var exitCode: Int32? { state.withLock { $0.first }.map { 128 + $0 } }
 
     deinit {
         for source in sources { source.cancel() }
-    }
-
-    private final class State: @unchecked Sendable {
-        private var count = 0
-        private(set) var first: Int32?
-        private let lock = NSLock()
-        func receive(_ number: Int32) -> Int {
-            lock.withLock {
-                count += 1
-                if first == nil { first = number }
-                return count
-            }
-        }
     }
 }
