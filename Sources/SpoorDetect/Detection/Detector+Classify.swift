@@ -61,9 +61,15 @@ extension Detector {
     /// rules whose literals occur.
     private func reachable(_ scans: [FieldScan]) -> (evidence: Double, context: Double) {
         var evidence = 0.0, context = 0.0
-        for r in standaloneRules where rules.rules[r].effect == .raise {
-            guard rules.rules[r].literals.isEmpty || scans.contains(where: { scan in ruleLiterals[r].contains { scan.literals[$0] } }) else { continue }
-            if rules.rules[r].standalone == .evidence { evidence += rules.rules[r].weight } else { context += rules.rules[r].weight }
+        for rule in standaloneRaise {
+            if !rule.literals.isEmpty {
+                var found = false
+                for scan in scans where !found {
+                    for l in rule.literals where scan.literals[l] { found = true; break }
+                }
+                guard found else { continue }
+            }
+            if rule.evidence { evidence += rule.weight } else { context += rule.weight }
         }
         return (evidence, context)
     }
@@ -93,13 +99,12 @@ extension Detector {
     /// Runs the rules (or only those of one standalone kind) on one field. Suppress rules run
     /// on fields with terms to mask; raise and lower rules that already fired are skipped.
     private func applyRules(_ scan: inout FieldScan, only kind: Rule.Standalone?, fired: inout [Bool]) {
-        let field = scan.name, text = scan.original, normalized = scan.normalized
-        for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field) {
+        let text = scan.original, normalized = scan.normalized
+        let fieldBit = Self.fieldBit(scan.name)
+        for (r, rule) in rules.rules.enumerated() where ruleFields[r] & fieldBit != 0 {
             if let kind, rule.standalone != kind { continue }
             if rule.effect == .suppress ? scan.hits.isEmpty : fired[r] { continue }
-            if !rule.literals.isEmpty {
-                guard ruleLiterals[r].contains(where: { scan.literals[$0] }) else { continue }
-            }
+            guard gating.allows(r, rule, literals: scan.literals, normalized: normalized.bytes, original: text) else { continue }
             // A suppress rule masks every term it overlaps; any other rule counts once, so its
             // scan stops at the first match that is not negated.
             let accepted = { (range: Range<Int>) -> Bool in

@@ -9,7 +9,7 @@ public struct RuleProfile: Sendable, Hashable {
     public var runs = 0
     /// Fields where the pattern matched at least once.
     public var matched = 0
-    /// Fields whose literal gate kept the pattern from running.
+    /// Fields whose literals (or derived gate) kept the pattern from running.
     public var skipped = 0
     /// Fields where the pattern hit its match or depth limit.
     public var limitErrors = 0
@@ -24,7 +24,7 @@ extension Detector {
     /// Times every rule's pattern on every field of `listings` it would be asked to look at.
     ///
     /// Gating is the detector's own: a rule runs on a field it covers when one of its literals
-    /// occurs there (or it has none); suppress rules only on fields with a watchlist term, and
+    /// occurs there, or its derived gate lets it (or it has neither); suppress rules only on fields with a watchlist term, and
     /// on a listing without one only the standalone rules. Each pattern runs to its last match,
     /// so the figures are an upper bound on what classification spends.
     public func profileRules(_ listings: some Sequence<Listing>) -> [RuleProfile] {
@@ -40,7 +40,7 @@ extension Detector {
                 for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field.name) {
                     if !namesTaxon && rule.standalone == .no { continue }
                     if rule.effect == .suppress && field.found.terms.isEmpty { continue }
-                    if !rule.literals.isEmpty && !ruleLiterals[r].contains(where: { field.found.literals[$0] }) {
+                    if !gating.allows(r, rule, literals: field.found.literals, normalized: field.normalized.bytes, original: field.text) {
                         profiles[r].skipped += 1
                         continue
                     }

@@ -35,18 +35,46 @@ public struct Detector: Sendable {
     public let rules: RuleSet
     /// Scoring settings.
     public let scoring: Scoring
-    /// For each rule, the indices of its literals in ``TermIndex/literals``.
-    let ruleLiterals: [[Int]]
+    /// Which rule may run on which field.
+    let gating: RuleGating
+    /// For each rule, the indices of its literals (or derived gate strings) in ``TermIndex/literals``.
+    var ruleLiterals: [[Int]] { gating.literalIndices }
     /// The rules that can count without a watchlist term (``Rule/standalone``).
     let standaloneRules: [Int]
+    /// For each rule, the fields it reads as bits (``fieldBit(_:)``), so the hot loop tests a
+    /// bit instead of hashing a field name.
+    let ruleFields: [UInt8]
+    /// The standalone raise rules as the reachability check reads them.
+    let standaloneRaise: [StandaloneRaise]
+
+    /// A standalone raise rule: its hand-written literals (none: always reachable), kind and weight.
+    struct StandaloneRaise: Sendable {
+        var literals: [Int]
+        var evidence: Bool
+        var weight: Double
+    }
+
+    /// The bit of a searchable field in ``ruleFields``.
+    static func fieldBit(_ name: String) -> UInt8 {
+        switch name {
+        case "title": return 1
+        case "description": return 2
+        default: return 4
+        }
+    }
 
     /// Compiles a watchlist and rules into a detector.
     public init(watchlist: Watchlist, rules: RuleSet = .empty, scoring: Scoring = Scoring(), normalizer: Normalizer = Normalizer()) {
-        self.index = TermIndex(watchlist: watchlist, literals: rules.literals, normalizer: normalizer)
+        self.index = TermIndex(watchlist: watchlist, literals: rules.literals, anywhereLiterals: rules.anywhereLiterals, normalizer: normalizer)
         self.rules = rules
         self.scoring = scoring
-        let position = Dictionary(index.literals.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        self.ruleLiterals = rules.rules.map { $0.literals.compactMap { position[$0] } }
+        self.gating = RuleGating(rules: rules)
         self.standaloneRules = rules.rules.indices.filter { rules.rules[$0].standalone != .no }
+        self.ruleFields = rules.rules.map { $0.fields.reduce(0) { $0 | Self.fieldBit($1) } }
+        let gating = self.gating
+        self.standaloneRaise = standaloneRules.filter { rules.rules[$0].effect == .raise }.map { r in
+            StandaloneRaise(literals: rules.rules[r].literals.isEmpty ? [] : gating.literalIndices[r],
+                            evidence: rules.rules[r].standalone == .evidence, weight: rules.rules[r].weight)
+        }
     }
 }

@@ -61,8 +61,13 @@ public struct TermIndex: Sendable {
     /// inside a word are nearly always part of another word (rhythm, Chicago), and checking each
     /// costs a segmentation.
     static let minGluedTerm = 4
-    /// The literals (normalized) that rules require, in the order given.
+    /// The literals (normalized) that rules require, in the order given: first those that must
+    /// start a word, then those that count anywhere (`anywhereLiterals` of the initializer).
     public let literals: [String]
+    /// For each literal, whether it counts anywhere rather than only where it starts a word.
+    let literalAnywhere: [Bool]
+    /// For each pattern, whether one of its literals counts anywhere.
+    let patternHasAnywhere: [Bool]
 
     /// Words that sellers glue to a term without a space and that do not change its meaning
     /// (`realivory`, `rhinohorn`, `tusks`): modifiers, product nouns and plural endings.
@@ -82,12 +87,15 @@ public struct TermIndex: Sendable {
     ]
 
     /// Compiles the watchlist's names, synonyms, products and code words, and the rules'
-    /// literals (already normalized), into one automaton.
+    /// literals (already normalized), into one automaton. `literals` count where they start a
+    /// word, `anywhereLiterals` wherever they occur; ``literals`` lists both, in that order.
     public init(
-        watchlist: Watchlist, literals: [String] = [], normalizer: Normalizer = Normalizer(),
+        watchlist: Watchlist, literals: [String] = [], anywhereLiterals: [String] = [], normalizer: Normalizer = Normalizer(),
         compoundWords: [String] = TermIndex.defaultCompoundWords
     ) {
-        self.literals = literals
+        self.literals = literals + anywhereLiterals
+        let literalAnywhere = [Bool](repeating: false, count: literals.count) + [Bool](repeating: true, count: anywhereLiterals.count)
+        self.literalAnywhere = literalAnywhere
         self.taxa = watchlist.taxa
         self.normalizer = normalizer
         var terms: [Term] = []
@@ -138,7 +146,7 @@ public struct TermIndex: Sendable {
             }
         }
         var patternLiterals = [[Int]](repeating: [], count: patternTerms.count)
-        for (l, literal) in literals.enumerated() where !literal.isEmpty {
+        for (l, literal) in (literals + anywhereLiterals).enumerated() where !literal.isEmpty {
             let form = Array(literal.utf8)
             if let p = patternOf[form] {
                 patternLiterals[p].append(l)
@@ -150,6 +158,7 @@ public struct TermIndex: Sendable {
         }
         self.patternTerms = patternTerms
         self.patternLiterals = patternLiterals
+        self.patternHasAnywhere = patternLiterals.map { $0.contains { l in literalAnywhere[l] } }
         self.automaton = builder.build()
         self.compoundWords = glue
         self.maxGlueWord = glue.map(\.count).max() ?? 1
@@ -180,8 +189,13 @@ public struct TermIndex: Sendable {
             for match in automaton.matches(in: bytes) {
                 // A rule literal counts where it starts a word: a word or its stem (`слонов` in
                 // "слоновой"), not the inside of another word ("old" in "gold", "red" in "offered").
-                if !patternLiterals[match.pattern].isEmpty, WordScan.startsWord(at: match.start, in: bytes) {
-                    for literal in patternLiterals[match.pattern] { found.literals[literal] = true }
+                // Literals derived from a pattern may also count anywhere.
+                if !patternLiterals[match.pattern].isEmpty {
+                    if WordScan.startsWord(at: match.start, in: bytes) {
+                        for literal in patternLiterals[match.pattern] { found.literals[literal] = true }
+                    } else if patternHasAnywhere[match.pattern] {
+                        for literal in patternLiterals[match.pattern] where literalAnywhere[literal] { found.literals[literal] = true }
+                    }
                 }
                 if !patternTerms[match.pattern].isEmpty,
                    WordBoundaryPolicy.words.allows(match.range, in: bytes)

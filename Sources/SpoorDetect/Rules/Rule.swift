@@ -64,12 +64,15 @@ public final class Rule: Sendable {
     public let origin: String
     /// The compiled pattern.
     public let regex: PCRE2Regex
+    /// For a rule without `literals`, what its pattern requires (derived at load), so it
+    /// still runs only on texts it can match; `nil` when nothing could be derived.
+    public let gate: RuleGate?
 
     /// Creates a rule from its parts.
     public init(
         id: String, title: String, description: String, fields: Set<String>, pattern: String, target: Target,
         literals: [String], weight: Double, negatable: Bool, standalone: Standalone = .no, effect: Effect, mustMatch: [String],
-        mustNotMatch: [String], origin: String, regex: PCRE2Regex
+        mustNotMatch: [String], origin: String, regex: PCRE2Regex, gate: RuleGate? = nil
     ) {
         self.id = id
         self.title = title
@@ -86,6 +89,7 @@ public final class Rule: Sendable {
         self.mustNotMatch = mustNotMatch
         self.origin = origin
         self.regex = regex
+        self.gate = literals.isEmpty ? gate : nil
     }
 }
 
@@ -124,5 +128,12 @@ public struct RuleSet: Sendable {
     }
 
     /// Every literal of every rule, for the shared automaton.
-    public var literals: [String] { Array(Set(rules.flatMap(\.literals))).sorted() }
+    public var literals: [String] {
+        Array(Set(rules.flatMap { $0.literals + ($0.gate?.wordStartLiterals ?? []) })).sorted()
+    }
+
+    /// The strings derived rule gates look for anywhere in a word (``RuleGate/anywhereLiterals``).
+    public var anywhereLiterals: [String] {
+        Array(Set(rules.flatMap { $0.gate?.anywhereLiterals ?? [] })).sorted()
+    }
 }

@@ -14,7 +14,7 @@ extension RuleSet {
         /// The error the regex raised, if any.
         public var error: String?
         /// Whether the pattern matched but none of the rule's literals starts a word of the
-        /// example, so in a listing the rule would never run.
+        /// example (nor does its derived gate let it run), so in a listing the rule would not run.
         public var literalMissing = false
 
         /// `file:line: rule id: "example" should (not) match`.
@@ -30,14 +30,12 @@ extension RuleSet {
     public func checkExamples(normalizer: Normalizer = Normalizer()) -> [ExampleFailure] {
         var failures: [ExampleFailure] = []
         // Literals are found the way the detector finds them: the same automaton, the same rule.
-        let index = TermIndex(watchlist: Watchlist(name: "examples", taxa: []), literals: literals, normalizer: normalizer)
-        let position = Dictionary(index.literals.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        for rule in rules {
-            let own = rule.literals.compactMap { position[$0] }
+        let index = TermIndex(watchlist: Watchlist(name: "examples", taxa: []), literals: literals, anywhereLiterals: anywhereLiterals, normalizer: normalizer)
+        let gating = RuleGating(rules: self)
+        for (r, rule) in rules.enumerated() {
             func wouldRun(_ example: String) -> Bool {
-                guard !rule.literals.isEmpty else { return true }
-                let found = index.search(normalizer.normalize(example)).literals
-                return own.contains { found[$0] }
+                let normalized = normalizer.normalize(example)
+                return gating.allows(r, rule, literals: index.search(normalized).literals, normalized: normalized.bytes, original: example)
             }
             for (examples, shouldMatch) in [(rule.mustMatch, true), (rule.mustNotMatch, false)] {
                 for example in examples {

@@ -105,6 +105,7 @@ extension RuleSet {
                 mustNotMatch = try e["no_match"].map { (n: Node) throws(DataFileError) in try reader.strings(n, "'examples.no_match' of \(what)") } ?? []
             }
             var regex: PCRE2Regex
+            var gate: RuleGate?
             do {
                 // On normalized text, letters in the pattern are folded the same way (й→и, é→e).
                 let source = target == .normalized ? normalizer.foldingLetters(pattern) : pattern
@@ -118,13 +119,15 @@ extension RuleSet {
                 if !caseless, trie != source, let faster = try? PCRE2Regex(trie, options: .init(caseless: false)) {
                     regex = faster
                 }
+                // Without hand-written literals, the pattern itself says what a text must hold.
+                if normalizedLiterals.isEmpty { gate = RuleGate.derive(pattern: source, target: target, caseless: caseless) }
             } catch {
                 throw reader.error(.invalidValue, map["pattern"], "\(what): \(error)")
             }
             rules.append(Rule(
                 id: id, title: title, description: description, fields: fields, pattern: pattern, target: target,
                 literals: normalizedLiterals, weight: weight, negatable: negatable, standalone: standalone, effect: effect, mustMatch: mustMatch,
-                mustNotMatch: mustNotMatch, origin: "\(file):\(node.mark?.line ?? 0)", regex: regex))
+                mustNotMatch: mustNotMatch, origin: "\(file):\(node.mark?.line ?? 0)", regex: regex, gate: gate))
         }
         return RuleSet(rules: rules, negationCues: cues)
     }

@@ -1,0 +1,133 @@
+import Testing
+import SpoorMatch
+@testable import SpoorDetect
+
+/// The prefilter derived from a rule's pattern: what it finds, and that it never lets a rule
+/// skip a text the pattern matches.
+@Suite struct RequiredFactorsTests {
+    private func factors(_ pattern: String, caseless: Bool = false) -> [String: Bool]? {
+        RequiredFactors.of(pattern, caseless: caseless).map { required in
+            Dictionary(required.factors.map { (String(decoding: $0.bytes, as: UTF8.self), $0.startsWord) }, uniquingKeysWith: { $0 || $1 })
+        }
+    }
+
+    @Test func wordsAfterABoundaryMustStartAWord() {
+        #expect(factors(#"\bfor sale\b"#) == ["for sale": true])
+        #expect(factors(#"\b(?:tusks?|horn)\b"#) == ["tusk": true, "tusks": true, "horn": true])
+        #expect(factors("colou?r") == ["color": false, "colour": false])
+    }
+
+    @Test func theMostSelectivePartOfAConcatenationIsKept() {
+        // The digits are weaker than the unit words after them.
+        #expect(factors(#"\b\d+ (?:months?|weeks?)\b(?! warranty)"#)
+            == [" month": false, " months": false, " week": false, " weeks": false])
+        #expect(factors(#"\d+ ?ตัว"#) == ["ตัว": false, " ตัว": false])
+        // Alternatives add up.
+        #expect(factors(#"\bbulk\b|公斤|克"#) == ["bulk": true, "公斤": false, "克": false])
+    }
+
+    @Test func classesUnderUnicodeMatchingAlsoAllowNonASCII() throws {
+        let digits = try #require(RequiredFactors.of(#"\d{3}"#, caseless: false))
+        #expect(digits.nonASCII)
+        #expect(digits.factors.count == 10)
+        let caseless = try #require(RequiredFactors.of("Rp", caseless: true))
+        #expect(caseless.nonASCII)
+    }
+
+    @Test func patternsThatRequireNothingOrAreNotUnderstoodGiveNoGate() {
+        for pattern in ["a?", "(?:x|)", ".+", "a*b*", "(?i)ivory", #"(a)\1"#, #"\p{Han}+"#, "[^a]"] {
+            #expect(RequiredFactors.of(pattern, caseless: false) == nil, "\(pattern)")
+        }
+    }
+
+    @Test func theGateSendsLongStringsToTheAutomatonAndTheRestToAByteScan() throws {
+        let gate = try #require(RuleGate.derive(pattern: #"\bcb\b|\b\d+ (?:mos?)\b|x"#, target: .normalized, caseless: false))
+        #expect(gate.wordStartLiterals == ["cb"])
+        #expect(gate.anywhereLiterals == [" mo", " mos"])
+        #expect(gate.bytes.contains(UInt8(ascii: "x")) && !gate.bytes.contains(UInt8(ascii: "c")))
+        // On the original text everything is a byte scan.
+        let original = try #require(RuleGate.derive(pattern: #"[$€]\s?\d+"#, target: .original, caseless: true))
+        #expect(original.wordStartLiterals.isEmpty && original.anywhereLiterals.isEmpty)
+        #expect(original.bytes.contains(UInt8(ascii: "$")) && original.bytes.contains(0xE2))
+    }
+
+    /// Random patterns on random texts: whenever PCRE2 finds a match, the derived factors are
+    /// there (a word-start factor where a word starts), or a non-ASCII character is.
+    @Test func derivedFactorsAreInEveryTextAPatternMatches() throws {
+        var rng = SplitMix(seed: 0x5EED)
+        var gated = 0, checked = 0
+        for _ in 0..<3000 {
+            let pattern = randomPattern(&rng, depth: 3)
+            guard let required = RequiredFactors.of(pattern, caseless: false),
+                  let regex = try? PCRE2Regex(pattern, options: .init(caseless: false)) else { continue }
+            gated += 1
+            for _ in 0..<40 {
+                let text = randomText(&rng)
+                guard (try? regex.firstMatch(in: text)) != nil else { continue }
+                checked += 1
+                let bytes = Array(text.utf8)
+                let present = required.nonASCII && bytes.contains { $0 >= 0x80 } || required.factors.contains { factor in
+                    occurrences(of: factor.bytes, in: bytes).contains { start in
+                        !factor.startsWord || bytes.withUnsafeBufferPointer { WordScan.startsWord(at: start, in: $0) }
+                    }
+                }
+                #expect(present, "pattern \(pattern) matched \"\(text)\" but none of \(required.factors.map { String(decoding: $0.bytes, as: UTF8.self) }) is there")
+                if !present { return }
+            }
+        }
+        #expect(gated > 500 && checked > 2000, "too few cases exercised: \(gated) patterns, \(checked) matches")
+    }
+
+    private func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        return (0...(haystack.count - needle.count)).filter { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    private func randomPattern(_ rng: inout SplitMix, depth: Int) -> String {
+        let pieces = 1 + Int(rng.next() % 4)
+        var out = ""
+        for _ in 0..<pieces {
+            var atom: String
+            switch rng.next() % (depth > 0 ? 12 : 8) {
+            case 0, 1, 2: atom = ["a", "b", "c", " ", "1", "é", "_"][Int(rng.next() % 7)]
+            case 3: atom = #"\b"#
+            case 4: atom = [#"\d"#, #"\s"#, #"\w"#, "[ab]", "[a-c1]", "."][Int(rng.next() % 6)]
+            case 5: atom = ["(?=a)", "(?!b)", "(?<=c)", "^", "$"][Int(rng.next() % 5)]
+            case 6, 7: atom = ["ab", "ba", "cab", "a b"][Int(rng.next() % 4)]
+            default:
+                let branches = (0..<(1 + Int(rng.next() % 3))).map { _ in randomPattern(&rng, depth: depth - 1) }
+                atom = "(?:" + branches.joined(separator: "|") + ")"
+            }
+            if !atom.hasPrefix("(?=") && !atom.hasPrefix("(?!") && !atom.hasPrefix("(?<") && atom != #"\b"# && atom != "^" && atom != "$" {
+                switch rng.next() % 8 {
+                case 0: atom += "?"
+                case 1: atom += "+"
+                case 2: atom += "*"
+                case 3: atom += "{2}"
+                case 4: atom += "{1,3}"
+                default: break
+                }
+            }
+            out += atom
+        }
+        return out
+    }
+
+    private func randomText(_ rng: inout SplitMix) -> String {
+        let alphabet: [String] = ["a", "b", "c", " ", "1", "é", "_", "ab", "x"]
+        return (0..<Int(rng.next() % 10)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+    }
+}
+
+/// A small seeded generator (SplitMix64), so a failing case can be replayed.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
