@@ -32,8 +32,9 @@ struct Classify: ParsableCommand {
         var lineNumber = 0
         var progress = Progress()
         var reader = try LineReader(path: input)
-        var output = ""
-        output.reserveCapacity(1 << 20)
+        // JSON lines are written as bytes; --explain reports as text.
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 21)
         while let line = reader.nextBytes() {
             lineNumber += 1
             guard line.contains(where: { $0 > 0x20 }) else { continue }
@@ -52,19 +53,19 @@ struct Classify: ParsableCommand {
                 progress.tick(flagged: false, error: true)
                 let message = "\(input):\(lineNumber): \(Self.describe(error))"
                 FileHandle.standardError.write(Data("spoor: \(message)\n".utf8))
-                if !explain { output += Self.errorLine(line: lineNumber, message: message) + "\n" }
+                if !explain { output.append(contentsOf: (Self.errorLine(line: lineNumber, message: message) + "\n").utf8) }
                 continue
             }
             let verdict = detector.classify(listing)
             progress.tick(flagged: verdict.flagged)
             if flaggedOnly && !verdict.flagged { continue }
             if explain {
-                output += VerdictReport(verdict: verdict, listing: listing).text + "\n"
+                output.append(contentsOf: (VerdictReport(verdict: verdict, listing: listing).text + "\n").utf8)
             } else {
-                output += JSONLineWriter.line(verdict)
-                output += "\n"
+                JSONLineWriter.append(verdict, to: &output)
+                output.append(0x0A)
             }
-            if output.utf8.count >= 1 << 20 { Self.write(&output) }
+            if output.count >= 1 << 20 { Self.write(&output) }
         }
         Self.write(&output)
         if explain {
@@ -75,9 +76,9 @@ struct Classify: ParsableCommand {
     }
 
     /// Writes and empties the output buffer.
-    static func write(_ output: inout String) {
+    static func write(_ output: inout [UInt8]) {
         guard !output.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        FileHandle.standardOutput.write(Data(output))
         output.removeAll(keepingCapacity: true)
     }
 
