@@ -28,6 +28,8 @@ struct Classify: ParsableCommand {
 
     func run() throws {
         let detector = try detector.makeDetector()
+        // Read once: a property wrapper's getter is a generic call, too slow for every line.
+        let explain = explain, flaggedOnly = flaggedOnly
         let decoder = JSONDecoder()
         var lineNumber = 0
         var progress = Progress()

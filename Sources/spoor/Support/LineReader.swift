@@ -32,7 +32,7 @@ struct LineReader: Sequence, IteratorProtocol {
     mutating func nextBytes() -> ArraySlice<UInt8>? {
         lastLineWasCut = false
         while true {
-            if let newline = buffer[Swift.max(position, scanned)...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: buffer, from: Swift.max(position, scanned)) {
                 let line = trimmed(buffer[position..<newline])
                 position = newline + 1
                 scanned = position
@@ -65,6 +65,15 @@ struct LineReader: Sequence, IteratorProtocol {
             }
             let chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+
+    /// The index of the first newline at or after `start` (memchr: this is every byte of input).
+    private static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return nil }
+            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 
