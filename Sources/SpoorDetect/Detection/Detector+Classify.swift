@@ -24,6 +24,11 @@ extension Detector {
         } else if !standaloneRules.isEmpty {
             checkDisguisedGoods(&scans, fired: &fired)
         }
+        // Most listings name nothing and fire nothing: their verdict needs no scoring.
+        if scoring.threshold > 0, scans.allSatisfy({ $0.hits.isEmpty && $0.fired.isEmpty }) {
+            return Verdict(id: listing.id, flagged: false, score: 0, priority: .low, taxa: [], matches: [], rules: [],
+                           explanation: Self.nothingFound, steps: [])
+        }
         return score(listing: listing, scans: scans)
     }
 

@@ -150,7 +150,7 @@ extension Detector {
                 let rule = fired.first { $0.weight == 0 }
                 return "Cleared: \"\(innocent.text)\" is used innocently here" + (rule.map { " (\($0.title.lowercased()))" } ?? "") + "."
             }
-            return "Cleared: no watchlist term found."
+            return nothingFound
         }
         let term = index.terms[firstHit.term]
         let taxonName = best.common.map { "\($0), \(best.name)" } ?? best.name
@@ -174,6 +174,9 @@ extension Detector {
         text.unicodeScalars.contains { $0.properties.isUppercase }
             && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) }
     }
+
+    /// The explanation of a listing with no watchlist term and no rule.
+    static let nothingFound = "Cleared: no watchlist term found."
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
