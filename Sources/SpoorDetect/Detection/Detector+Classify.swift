@@ -106,6 +106,9 @@ extension Detector {
     private func applyRules(_ scan: inout FieldScan, only kind: Rule.Standalone?, fired: inout [Bool]) {
         let text = scan.original, normalized = scan.normalized
         let fieldBit = Self.fieldBit(scan.name)
+        // The closures below capture this, not `self`: capturing the detector copies it (and
+        // retains everything it holds) once per rule and field.
+        let negation = rules
         for (r, rule) in rules.rules.enumerated() where ruleFields[r] & fieldBit != 0 {
             if let kind, rule.standalone != kind { continue }
             if rule.effect == .suppress ? scan.hits.isEmpty : fired[r] { continue }
@@ -113,7 +116,7 @@ extension Detector {
             // A suppress rule masks every term it overlaps; any other rule counts once, so its
             // scan stops at the first match that is not negated.
             let accepted = { (range: Range<Int>) -> Bool in
-                !(rule.negatable && (self.rules.isNegated(range, in: normalized.bytes) || self.isQuoted(range, in: normalized, text)))
+                !(rule.negatable && (negation.isNegated(range, in: normalized.bytes) || Self.isQuoted(range, in: normalized, text)))
             }
             let all = rule.effect == .suppress
             var ranges: [Range<Int>]
@@ -152,7 +155,7 @@ extension Detector {
     /// Whether the seller put the words of a normalized range in quotes ('buffalo horn', "faux"):
     /// a quoted denial is a cover name, not a denial. The opening quote must open (start of text,
     /// space or bracket before it) and a closing one must follow within a few words.
-    private func isQuoted(_ range: Range<Int>, in normalized: NormalizedText, _ original: String) -> Bool {
+    private static func isQuoted(_ range: Range<Int>, in normalized: NormalizedText, _ original: String) -> Bool {
         guard !range.isEmpty else { return false }
         let source = normalized.sourceRange(of: range)
         var text = original

@@ -25,8 +25,9 @@ extension Detector {
     ///
     /// Gating is the detector's own: a rule runs on a field it covers when one of its literals
     /// occurs there, or its derived gate lets it (or it has neither); suppress rules only on fields with a watchlist term, and
-    /// on a listing without one only the standalone rules. Each pattern runs to its last match,
-    /// so the figures are an upper bound on what classification spends.
+    /// on a listing without one only the standalone rules. Suppress patterns run to their last
+    /// match, the others stop at their first, as in classification (which also skips a rule
+    /// that already fired in another field, so the figures are a slight upper bound).
     public func profileRules(_ listings: some Sequence<Listing>) -> [RuleProfile] {
         var profiles = rules.rules.map { RuleProfile(id: $0.id) }
         let clock = ContinuousClock()
@@ -47,9 +48,14 @@ extension Detector {
                     let start = clock.now
                     var found = false
                     do {
+                        // Suppress rules need every match; the others stop at the first.
+                        let all = rule.effect == .suppress
                         switch rule.target {
-                        case .normalized: found = try !rule.regex.allMatches(in: field.normalized.bytes).isEmpty
-                        case .original: found = try !rule.regex.allMatches(in: field.text).isEmpty
+                        case .normalized:
+                            found = try all ? !rule.regex.allMatches(in: field.normalized.bytes).isEmpty
+                                : rule.regex.firstMatch(in: field.normalized.bytes) != nil
+                        case .original:
+                            found = try all ? !rule.regex.allMatches(in: field.text).isEmpty : rule.regex.firstMatch(in: field.text) != nil
                         }
                     } catch {
                         profiles[r].limitErrors += 1
