@@ -109,10 +109,11 @@ extension Detector {
         // The closures below capture this, not `self`: capturing the detector copies it (and
         // retains everything it holds) once per rule and field.
         let negation = rules
+        var bytes = FieldBytes(normalized: normalized.bytes, original: text)
         for (r, rule) in rules.rules.enumerated() where ruleFields[r] & fieldBit != 0 {
             if let kind, rule.standalone != kind { continue }
             if rule.effect == .suppress ? scan.hits.isEmpty : fired[r] { continue }
-            guard gating.allows(r, rule, literals: scan.literals, normalized: normalized.bytes, original: text) else { continue }
+            guard gating.allows(r, rule, literals: scan.literals, bytes: &bytes) else { continue }
             // A suppress rule masks every term it overlaps; any other rule counts once, so its
             // scan stops at the first match that is not negated.
             let accepted = { (range: Range<Int>) -> Bool in

@@ -41,7 +41,8 @@ extension Detector {
                 for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field.name) {
                     if !namesTaxon && rule.standalone == .no { continue }
                     if rule.effect == .suppress && field.found.terms.isEmpty { continue }
-                    if !gating.allows(r, rule, literals: field.found.literals, normalized: field.normalized.bytes, original: field.text) {
+                    var bytes = FieldBytes(normalized: field.normalized.bytes, original: field.text)
+                    if !gating.allows(r, rule, literals: field.found.literals, bytes: &bytes) {
                         profiles[r].skipped += 1
                         continue
                     }

@@ -18,16 +18,41 @@ struct RuleGating: Sendable {
     }
 
     /// Whether rule `r` may run on a field whose search found `literals`.
-    func allows(_ r: Int, _ rule: Rule, literals found: [Bool], normalized: [UInt8], original: String) -> Bool {
+    func allows(_ r: Int, _ rule: Rule, literals found: [Bool], bytes: inout FieldBytes) -> Bool {
         if !rule.literals.isEmpty { return literalIndices[r].contains { found[$0] } }
         guard let gate = rule.gate else { return true }
         if literalIndices[r].contains(where: { found[$0] }) { return true }
-        switch rule.target {
+        return gate.bytes.intersects(bytes.present(in: rule.target))
+    }
+}
+
+/// A field's texts and, worked out on first use, the bytes each contains: one pass per text
+/// however many gates ask.
+struct FieldBytes {
+    let normalized: [UInt8]
+    let original: String
+    private var normalizedSet: ByteSet?
+    private var originalSet: ByteSet?
+
+    init(normalized: [UInt8], original: String) {
+        self.normalized = normalized
+        self.original = original
+    }
+
+    /// The bytes of the text a rule with `target` reads.
+    mutating func present(in target: Rule.Target) -> ByteSet {
+        switch target {
         case .normalized:
-            return normalized.withUnsafeBufferPointer { gate.bytes.occurs(in: $0) }
+            if let set = normalizedSet { return set }
+            let set = normalized.withUnsafeBufferPointer { ByteSet(bytesOf: $0) }
+            normalizedSet = set
+            return set
         case .original:
+            if let set = originalSet { return set }
             var text = original
-            return text.withUTF8 { gate.bytes.occurs(in: $0) }
+            let set = text.withUTF8 { ByteSet(bytesOf: $0) }
+            originalSet = set
+            return set
         }
     }
 }

@@ -77,6 +77,21 @@ public struct ByteSet: Sendable, Hashable {
         return false
     }
 
+    /// The set of the bytes `text` contains.
+    public init(bytesOf text: UnsafeBufferPointer<UInt8>) {
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &w) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            for byte in text { words[Int(byte >> 6)] |= UInt64(1) << (byte & 63) }
+        }
+        words = w
+    }
+
+    /// Whether the two sets share a byte.
+    public func intersects(_ other: ByteSet) -> Bool {
+        (words.0 & other.words.0) | (words.1 & other.words.1) | (words.2 & other.words.2) | (words.3 & other.words.3) != 0
+    }
+
     public static func == (a: ByteSet, b: ByteSet) -> Bool { a.words == b.words }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(words.0); hasher.combine(words.1); hasher.combine(words.2); hasher.combine(words.3)

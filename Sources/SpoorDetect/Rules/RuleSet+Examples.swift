@@ -35,7 +35,8 @@ extension RuleSet {
         for (r, rule) in rules.enumerated() {
             func wouldRun(_ example: String) -> Bool {
                 let normalized = normalizer.normalize(example)
-                return gating.allows(r, rule, literals: index.search(normalized).literals, normalized: normalized.bytes, original: example)
+                var bytes = FieldBytes(normalized: normalized.bytes, original: example)
+                return gating.allows(r, rule, literals: index.search(normalized).literals, bytes: &bytes)
             }
             for (examples, shouldMatch) in [(rule.mustMatch, true), (rule.mustNotMatch, false)] {
                 for example in examples {
