@@ -35,7 +35,7 @@ import SpoorMatch
     }
 
     @Test func patternsThatRequireNothingOrAreNotUnderstoodGiveNoGate() {
-        for pattern in ["a?", "(?:x|)", ".+", "a*b*", "(?i)ivory", #"(a)\1"#, #"\p{Han}+"#, "[^a]"] {
+        for pattern in ["a?", "(?:x|)", ".+", "a*b*", "(?i)ivory", #"(a)\1"#, #"\p{Han}+"#, "[^a]", #"[\s\S]"#, #"[a\p{L}]"#] {
             #expect(RequiredFactors.of(pattern, caseless: false) == nil, "\(pattern)")
         }
     }
@@ -91,7 +91,7 @@ import SpoorMatch
             switch rng.next() % (depth > 0 ? 12 : 8) {
             case 0, 1, 2: atom = ["a", "b", "c", " ", "1", "é", "_"][Int(rng.next() % 7)]
             case 3: atom = #"\b"#
-            case 4: atom = [#"\d"#, #"\s"#, #"\w"#, "[ab]", "[a-c1]", "."][Int(rng.next() % 6)]
+            case 4: atom = [#"\d"#, #"\s"#, #"\w"#, "[ab]", "[a-c1]", ".", #"[\s\S]"#, #"[\pLb]"#][Int(rng.next() % 8)]
             case 5: atom = ["(?=a)", "(?!b)", "(?<=c)", "^", "$"][Int(rng.next() % 5)]
             case 6, 7: atom = ["ab", "ba", "cab", "a b"][Int(rng.next() % 4)]
             default:

@@ -289,6 +289,8 @@ extension RequiredFactors {
         mutating func parseClass() -> Info? {
             var members: [Unicode.Scalar] = []
             var classes: [Info] = []
+            // A member the analysis cannot enumerate (\S, \p{L}): the class still parses, unknown.
+            var unknownMember = false
             if peek == "^" {
                 // A negated class: skip it, nothing is known.
                 i += 1
@@ -313,6 +315,15 @@ extension RequiredFactors {
                     case "w": classes.append(Self.asciiClass(Array(0x30...0x39) + Array(0x41...0x5A) + Array(0x61...0x7A) + [0x5F])); continue
                     case "n": member = "\n"
                     case "t": member = "\t"
+                    case "D", "S", "W", "h", "H", "v", "V", "N":
+                        unknownMember = true
+                        continue
+                    case "p", "P":
+                        // \pL or \p{Name}: skip the name.
+                        if peek == "{" { while let p = peek, p != "}" { i += 1 }; guard !atEnd else { return nil } }
+                        i += 1
+                        unknownMember = true
+                        continue
                     default:
                         if e.isASCII && (e.properties.isAlphabetic || e.properties.numericType != nil) { return nil }
                         member = e
@@ -335,6 +346,7 @@ extension RequiredFactors {
             }
             guard peek == "]" else { return nil }
             i += 1
+            if unknownMember { return .unknown }
             var infos = members.map(literal) + classes
             guard !infos.isEmpty else { return nil }
             // The union of the members.
