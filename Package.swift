@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "SpoorMatchTests", dependencies: ["SpoorMatch"]),
         .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoorCrawlTests", dependencies: ["SpoorCrawl", "SpoorFixtures"]),
+        .testTarget(name: "SpoorCLITests", dependencies: ["spoor", "SpoorDetect"]),
     ],
     swiftLanguageModes: [.v6]
 )
