@@ -47,3 +47,30 @@ import Testing
         #expect(tusk.seconds > 0 && tusk.microsecondsPerRun > 0)
     }
 }
+
+/// Reachability of standalone rules is kept as bit sets; more than 64 such rules take more words.
+@Suite struct ManyStandaloneRulesTests {
+    @Test func disguisedGoodsAreFoundAmongSeventyStandaloneRules() throws {
+        var yaml = "schema: spoor-rules/1\nrules:\n"
+        for k in 0..<70 {
+            let kind = k % 2 == 0 ? "evidence" : "context"
+            let word = k % 2 == 0 ? "goodsword\(k)" : "offerword\(k)"
+            yaml += """
+                  - id: t.r\(k)
+                    title: rule \(k)
+                    pattern: '\\b\(word)\\b'
+                    literals: [\(word)]
+                    weight: 0.3
+                    standalone: \(kind)
+                    effect: raise
+
+                """
+        }
+        let rules = try RuleSet.parse(yaml, file: "many.yaml")
+        let detector = Detector(watchlist: Watchlist(name: "empty", taxa: []), rules: rules)
+        let both = detector.classify(Listing(id: "a", title: "goodsword68 here", description: "offerword69 now"))
+        #expect(both.flagged && both.rules.map(\.id).sorted() == ["t.r68", "t.r69"])
+        let goodsOnly = detector.classify(Listing(id: "b", title: "goodsword66 here", description: "goodsword2"))
+        #expect(!goodsOnly.flagged)
+    }
+}

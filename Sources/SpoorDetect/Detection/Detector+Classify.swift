@@ -8,6 +8,7 @@ extension Detector {
         var normalized: NormalizedText
         var hits: [TermIndex.Hit]
         var literals: [Bool]
+        var foundLiterals: [Int]
         var suppressed: Set<Int>
         var fired: [(rule: Int, range: Range<Int>)]
     }
@@ -36,7 +37,7 @@ extension Detector {
         let normalized = index.normalizer.normalize(text)
         let found = index.search(normalized)
         return FieldScan(name: field, original: text, normalized: normalized, hits: found.terms,
-                         literals: found.literals, suppressed: [], fired: [])
+                         literals: found.literals, foundLiterals: found.foundLiterals, suppressed: [], fired: [])
     }
 
     /// For a listing that names no taxon: whether it offers disguised goods, which takes a rule
@@ -65,18 +66,26 @@ extension Detector {
     /// The most the standalone evidence and context rules could add: the weights of the raise
     /// rules whose literals occur.
     private func reachable(_ scans: [FieldScan]) -> (evidence: Double, context: Double) {
-        var evidence = 0.0, context = 0.0
-        for rule in standaloneRaise {
-            if !rule.literals.isEmpty {
-                var found = false
-                for scan in scans where !found {
-                    for l in rule.literals where scan.literals[l] { found = true; break }
+        // Walk the literals found (few) rather than every rule's literals (hundreds).
+        let words = reachWords
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { reached in
+            for w in 0..<words { reached[w] = standaloneReach.always[w] }
+            for scan in scans {
+                for literal in scan.foundLiterals {
+                    for w in 0..<words { reached[w] |= standaloneReach.byLiteral[literal * words + w] }
                 }
-                guard found else { continue }
             }
-            if rule.evidence { evidence += rule.weight } else { context += rule.weight }
+            var evidence = 0.0, context = 0.0
+            for w in 0..<words {
+                var bits = reached[w]
+                while bits != 0 {
+                    let rule = standaloneRaise[w * 64 + bits.trailingZeroBitCount]
+                    bits &= bits - 1
+                    if rule.evidence { evidence += rule.weight } else { context += rule.weight }
+                }
+            }
+            return (evidence, context)
         }
-        return (evidence, context)
     }
 
     /// A word used innocently once in a listing ("Colour: ivory" in the title) is used the same

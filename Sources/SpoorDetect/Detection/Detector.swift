@@ -47,6 +47,12 @@ public struct Detector: Sendable {
     /// The standalone raise rules as the reachability check reads them.
     let standaloneRaise: [StandaloneRaise]
 
+    /// Which standalone raise rules each literal makes reachable, and those reachable without
+    /// one: bit sets in ``standaloneRaise`` order, ``reachWords`` words per literal.
+    let standaloneReach: (byLiteral: [UInt64], always: [UInt64])
+    /// Words per bit set in ``standaloneReach``.
+    var reachWords: Int { standaloneReach.always.count }
+
     /// A standalone raise rule: its hand-written literals (none: always reachable), kind and weight.
     struct StandaloneRaise: Sendable {
         var literals: [Int]
@@ -76,5 +82,13 @@ public struct Detector: Sendable {
             StandaloneRaise(literals: rules.rules[r].literals.isEmpty ? [] : gating.literalIndices[r],
                             evidence: rules.rules[r].standalone == .evidence, weight: rules.rules[r].weight)
         }
+        let words = max(1, (standaloneRaise.count + 63) / 64)
+        var byLiteral = [UInt64](repeating: 0, count: index.literals.count * words)
+        var always = [UInt64](repeating: 0, count: words)
+        for (k, rule) in standaloneRaise.enumerated() {
+            if rule.literals.isEmpty { always[k / 64] |= 1 << (k % 64) }
+            for l in rule.literals { byLiteral[l * words + k / 64] |= 1 << (k % 64) }
+        }
+        self.standaloneReach = (byLiteral, always)
     }
 }

@@ -177,6 +177,8 @@ public struct TermIndex: Sendable {
         public var terms: [Hit] = []
         /// For each literal (indexed as ``TermIndex/literals``), whether it occurs anywhere.
         public var literals: [Bool] = []
+        /// The literals that occur, each once, in the order first found.
+        public var foundLiterals: [Int] = []
     }
 
     /// Searches normalized text once for every term and literal.
@@ -191,10 +193,12 @@ public struct TermIndex: Sendable {
                 // "слоновой"), not the inside of another word ("old" in "gold", "red" in "offered").
                 // Literals derived from a pattern may also count anywhere.
                 if !patternLiterals[match.pattern].isEmpty {
-                    if WordScan.startsWord(at: match.start, in: bytes) {
-                        for literal in patternLiterals[match.pattern] { found.literals[literal] = true }
-                    } else if patternHasAnywhere[match.pattern] {
-                        for literal in patternLiterals[match.pattern] where literalAnywhere[literal] { found.literals[literal] = true }
+                    let startsWord = WordScan.startsWord(at: match.start, in: bytes)
+                    if startsWord || patternHasAnywhere[match.pattern] {
+                        for literal in patternLiterals[match.pattern] where !found.literals[literal] && (startsWord || literalAnywhere[literal]) {
+                            found.literals[literal] = true
+                            found.foundLiterals.append(literal)
+                        }
                     }
                 }
                 if !patternTerms[match.pattern].isEmpty,
