@@ -77,7 +77,10 @@ package struct YAMLReader {
     /// A scalar that is non-empty text.
     package func nonEmptyString(_ node: Node, _ what: String) throws(DataFileError) -> String {
         guard case .scalar(let scalar) = node else { throw error(.schema, node, "\(what) must be text") }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Most scalars have nothing to trim; Foundation's trimming is slow enough to show at start-up.
+        let raw = scalar.string
+        let value = raw.first?.isWhitespace == false && raw.last?.isWhitespace == false
+            ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else { throw error(.emptyName, node, "\(what) is empty") }
         return value
     }
