@@ -7,7 +7,7 @@ extension Detector {
         var original: String
         var normalized: NormalizedText
         var hits: [TermIndex.Hit]
-        var literals: [Bool]
+        /// The rule literals found (indices into ``TermIndex/literals``).
         var foundLiterals: [Int]
         var suppressed: Set<Int>
         var fired: [(rule: Int, range: Range<Int>)]
@@ -37,7 +37,7 @@ extension Detector {
         let normalized = index.normalizer.normalize(text)
         let found = index.search(normalized)
         return FieldScan(name: field, original: text, normalized: normalized, hits: found.terms,
-                         literals: found.literals, foundLiterals: found.foundLiterals, suppressed: [], fired: [])
+                         foundLiterals: found.foundLiterals, suppressed: [], fired: [])
     }
 
     /// For a listing that names no taxon: whether it offers disguised goods, which takes a rule
@@ -119,10 +119,12 @@ extension Detector {
         // retains everything it holds) once per rule and field.
         let negation = rules
         var bytes = FieldBytes(normalized: normalized.bytes, original: text)
-        for (r, rule) in rules.rules.enumerated() where ruleFields[r] & fieldBit != 0 {
-            if let kind, rule.standalone != kind { continue }
-            if rule.effect == .suppress ? scan.hits.isEmpty : fired[r] { continue }
-            guard gating.allows(r, rule, literals: scan.literals, bytes: &bytes) else { continue }
+        let admitted = gating.admitted(byLiterals: scan.foundLiterals)
+        for (r, facts) in ruleFacts.enumerated() where facts.fields & fieldBit != 0 {
+            if let kind, facts.standalone != kind { continue }
+            if facts.effect == .suppress ? scan.hits.isEmpty : fired[r] { continue }
+            guard gating.allows(r, admitted: admitted, bytes: &bytes) else { continue }
+            let rule = rules.rules[r]
             // A suppress rule masks every term it overlaps; any other rule counts once, so its
             // scan stops at the first match that is not negated.
             let accepted = { (range: Range<Int>) -> Bool in

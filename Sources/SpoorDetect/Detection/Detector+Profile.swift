@@ -42,7 +42,7 @@ extension Detector {
                     if !namesTaxon && rule.standalone == .no { continue }
                     if rule.effect == .suppress && field.found.terms.isEmpty { continue }
                     var bytes = FieldBytes(normalized: field.normalized.bytes, original: field.text)
-                    if !gating.allows(r, rule, literals: field.found.literals, bytes: &bytes) {
+                    if !gating.allows(r, literals: field.found.foundLiterals, bytes: &bytes) {
                         profiles[r].skipped += 1
                         continue
                     }

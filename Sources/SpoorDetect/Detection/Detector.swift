@@ -41,9 +41,17 @@ public struct Detector: Sendable {
     var ruleLiterals: [[Int]] { gating.literalIndices }
     /// The rules that can count without a watchlist term (``Rule/standalone``).
     let standaloneRules: [Int]
-    /// For each rule, the fields it reads as bits (``fieldBit(_:)``), so the hot loop tests a
-    /// bit instead of hashing a field name.
-    let ruleFields: [UInt8]
+    /// For each rule, what the rule loop tests before it touches the rule: a flat value
+    /// instead of a class instance (retained and released on every visit).
+    let ruleFacts: [RuleFacts]
+
+    /// What the rule loop reads about a rule.
+    struct RuleFacts: Sendable {
+        /// The fields it reads as bits (``fieldBit(_:)``): a bit test, not a hashed name.
+        var fields: UInt8
+        var standalone: Rule.Standalone
+        var effect: Rule.Effect
+    }
     /// The standalone raise rules as the reachability check reads them.
     let standaloneRaise: [StandaloneRaise]
 
@@ -76,7 +84,9 @@ public struct Detector: Sendable {
         self.scoring = scoring
         self.gating = RuleGating(rules: rules)
         self.standaloneRules = rules.rules.indices.filter { rules.rules[$0].standalone != .no }
-        self.ruleFields = rules.rules.map { $0.fields.reduce(0) { $0 | Self.fieldBit($1) } }
+        self.ruleFacts = rules.rules.map {
+            RuleFacts(fields: $0.fields.reduce(0) { $0 | Self.fieldBit($1) }, standalone: $0.standalone, effect: $0.effect)
+        }
         let gating = self.gating
         self.standaloneRaise = standaloneRules.filter { rules.rules[$0].effect == .raise }.map { r in
             StandaloneRaise(literals: rules.rules[r].literals.isEmpty ? [] : gating.literalIndices[r],

@@ -36,7 +36,7 @@ extension RuleSet {
             func wouldRun(_ example: String) -> Bool {
                 let normalized = normalizer.normalize(example)
                 var bytes = FieldBytes(normalized: normalized.bytes, original: example)
-                return gating.allows(r, rule, literals: index.search(normalized).literals, bytes: &bytes)
+                return gating.allows(r, literals: index.search(normalized).foundLiterals, bytes: &bytes)
             }
             for (examples, shouldMatch) in [(rule.mustMatch, true), (rule.mustNotMatch, false)] {
                 for example in examples {
