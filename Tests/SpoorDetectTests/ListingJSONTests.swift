@@ -31,4 +31,16 @@ import Testing
     func refusesWhatItDoesNotUnderstand(line: String) {
         #expect(fast(line) == nil)
     }
+
+    /// The reader skips plain text eight bytes at a time: an escape, a quote or a control
+    /// character at every offset around those words is still seen.
+    @Test func escapesAndControlCharactersAreSeenAtEveryOffset() {
+        for special in [#"\""#, #"\\"#, #"\n"#, #"\u00e9"#, "\u{01}", "é", "象"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+                let line = #"{"id":"x","title":"\#(text)","description":"d"}"#
+                #expect(fast(line) == decoded(line), "\(special) at \(offset)")
+            }
+        }
+    }
 }

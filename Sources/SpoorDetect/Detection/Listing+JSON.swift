@@ -91,7 +91,18 @@ struct FastJSON {
     mutating func string() -> String? {
         guard take(0x22) else { return nil }
         let start = i
-        // Fast path: no escapes.
+        // Fast path: no escapes. Eight bytes at a time while none is a quote, a backslash or a
+        // control character (the bit tricks find a zero byte, or one below 0x20, in a word).
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if special & highs != 0 { break }
+                i += 8
+            }
+        }
         while let b = peek, b != 0x22, b != 0x5C {
             if b < 0x20 { return nil }
             i += 1
