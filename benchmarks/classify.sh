@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # `spoor classify` throughput against the target of 50,000 listings/s on one core.
 #
-#   benchmarks/classify.sh [--quick] [--runs N] [--cpu N]
+#   benchmarks/classify.sh [--quick] [--runs N] [--cpu N] [--baseline BIN]
 #
 #   --quick      20k-listing stream and 10k wildlife-heavy lines, 1 run each
 #                (default: 100k stream, 50k wildlife-heavy, 3 runs)
 #   --runs N     runs per case, best kept (classify-bench passes / CLI processes)
 #   --cpu N      core to pin to with taskset (default 1, or $BENCH_CPU)
+#   --baseline BIN  also time another spoor binary (an older build) on the stream, its runs
+#                interleaved with the new one's, and print the speed-up: on a shared machine
+#                the ratio of the same run is the figure to trust
 #
 # Cases, all pinned to one core:
 #   detector/stream  classify-bench (Detector.classify in memory) on the generated stream
@@ -27,6 +30,7 @@ TARGET=50000
 QUICK=0
 RUNS=""
 CPU="${BENCH_CPU:-1}"
+BASELINE=""
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -35,7 +39,9 @@ while [ $# -gt 0 ]; do
         --runs=*) RUNS="${1#--runs=}" ;;
         --cpu) CPU="${2:?--cpu needs a value}"; shift ;;
         --cpu=*) CPU="${1#--cpu=}" ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --baseline) BASELINE="${2:?--baseline needs a spoor binary}"; shift ;;
+        --baseline=*) BASELINE="${1#--baseline=}" ;;
+        -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "classify.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -112,9 +118,18 @@ say "detector/stream: classify-bench on $(basename "$STREAM"), $RUNS pass(es)"
 A="$("${PIN[@]}" "$BENCH" "${DETECTOR_ARGS[@]}" --repeats "$RUNS" "$STREAM")"
 echo "$A" >&2
 
-say "cli/stream: spoor classify $(basename "$STREAM") >/dev/null, $RUNS run(s)"
+if [ -n "$BASELINE" ] && [ ! -x "$BASELINE" ]; then echo "classify.sh: --baseline $BASELINE is not an executable" >&2; exit 2; fi
+say "cli/stream: spoor classify $(basename "$STREAM") >/dev/null, $RUNS run(s)${BASELINE:+, interleaved with $BASELINE}"
 CLI_RUNS=()
+BASE_BEST=""
 for ((i = 1; i <= RUNS; i++)); do
+    if [ -n "$BASELINE" ]; then
+        start=$(date +%s%N)
+        "${PIN[@]}" "$BASELINE" classify "${DETECTOR_ARGS[@]}" "$STREAM" >/dev/null
+        us=$(( ($(date +%s%N) - start) / 1000 ))
+        if [ -z "$BASE_BEST" ] || [ "$us" -lt "$BASE_BEST" ]; then BASE_BEST=$us; fi
+        echo "   baseline run $i: $(awk -v us=$us 'BEGIN { printf "%.3f s", us / 1e6 }')" >&2
+    fi
     start=$(date +%s%N)
     "${PIN[@]}" "${TIME[@]}" "$SPOOR" classify "${DETECTOR_ARGS[@]}" "$STREAM" >/dev/null
     end=$(date +%s%N)
@@ -138,7 +153,7 @@ if [ "$COMMIT" != unknown ] && [ -n "$(git -C "$ROOT" status --porcelain -- Sour
     COMMIT="$COMMIT+dirty"
 fi
 STREAM_LINES="$(grep -c . "$STREAM")"
-export A C BUSY BUSY_DURING COMMIT CPU RUNS TARGET RESULTS STREAM HEAVY STREAM_LINES
+export A C BUSY BUSY_DURING COMMIT CPU RUNS TARGET RESULTS STREAM HEAVY STREAM_LINES BASE_BEST BASELINE
 python3 - "${CLI_RUNS[@]}" <<'PY'
 import json, os, sys, time
 from pathlib import Path
@@ -157,6 +172,9 @@ best = min(secs)
 cli = {"listings": n, "seconds": round(best, 3), "listings_per_s": round(n / best),
        "us_per_listing": round(best / n * 1e6, 3), "peak_rss_kib": max(rss) if rss else None,
        "run_seconds": [round(s, 3) for s in secs]}
+if os.environ.get("BASE_BEST"):
+    cli["baseline"] = os.environ["BASELINE"]
+    cli["baseline_seconds"] = round(int(os.environ["BASE_BEST"]) / 1e6, 3)
 rows = [("detector/stream", os.environ["STREAM"], a), ("cli/stream", os.environ["STREAM"], cli),
         ("detector/heavy", os.environ["HEAVY"], c)]
 
@@ -178,6 +196,10 @@ with open(os.environ["RESULTS"], "a", encoding="utf-8") as out:
               f"{ratio:>9.2f}x  {note}{flag}")
         out.write(json.dumps({**common, "case": case, "input": Path(path).name, **r,
                               "ratio_to_target": round(ratio, 3)}) + "\n")
+if os.environ.get("BASE_BEST"):
+    base = int(os.environ["BASE_BEST"]) / 1e6
+    print(f"\ncli/stream against the baseline {os.environ['BASELINE']}: {base:.3f} s -> {best:.3f} s, "
+          f"{base / best:.2f}x (best of {common['runs']} interleaved runs each)")
 print(f"\nappended {len(rows)} lines to {os.environ['RESULTS']}; cpu busy before the runs: {common['cpu_busy_before']}, "
       f"during: {common['cpu_busy_during']} (cpu {common['cpu']} is the pinned one)")
 PY
