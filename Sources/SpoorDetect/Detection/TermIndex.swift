@@ -175,46 +175,61 @@ public struct TermIndex: Sendable {
     public struct Hits: Sendable {
         /// Accepted, non-overlapping term occurrences, in order.
         public var terms: [Hit] = []
-        /// For each literal (indexed as ``TermIndex/literals``), whether it occurs anywhere.
-        public var literals: [Bool] = []
-        /// The literals that occur, each once, in the order first found.
+        /// The literals that occur (indices into ``TermIndex/literals``), each once, in the
+        /// order first found.
         public var foundLiterals: [Int] = []
+        /// How many literals the index has.
+        public var literalCount = 0
+        /// For each literal (indexed as ``TermIndex/literals``), whether it occurs anywhere.
+        public var literals: [Bool] {
+            var flags = [Bool](repeating: false, count: literalCount)
+            for literal in foundLiterals { flags[literal] = true }
+            return flags
+        }
     }
 
     /// Searches normalized text once for every term and literal.
     public func search(_ text: NormalizedText) -> Hits {
-        text.bytes.withUnsafeBufferPointer { bytes in
-            var found = Hits()
-            found.literals = [Bool](repeating: false, count: literals.count)
-            var candidates: [Match] = []
-            // Collected first (a specialized loop, no callback per match), then sorted out.
-            for match in automaton.matches(in: bytes) {
-                // A rule literal counts where it starts a word: a word or its stem (`слонов` in
-                // "слоновой"), not the inside of another word ("old" in "gold", "red" in "offered").
-                // Literals derived from a pattern may also count anywhere.
-                if !patternLiterals[match.pattern].isEmpty {
-                    let startsWord = WordScan.startsWord(at: match.start, in: bytes)
-                    if startsWord || patternHasAnywhere[match.pattern] {
-                        for literal in patternLiterals[match.pattern] where !found.literals[literal] && (startsWord || literalAnywhere[literal]) {
-                            found.literals[literal] = true
-                            found.foundLiterals.append(literal)
+        // Which literals were seen, as bits on the stack: no allocation per field.
+        let words = (literals.count + 63) / 64
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, words)) { seen in
+            seen.initialize(repeating: 0)
+            return text.bytes.withUnsafeBufferPointer { bytes in
+                var found = Hits()
+                found.literalCount = literals.count
+                var candidates: [Match] = []
+                // Collected first (a specialized loop, no callback per match), then sorted out.
+                for match in automaton.matches(in: bytes) {
+                    // A rule literal counts where it starts a word: a word or its stem (`слонов` in
+                    // "слоновой"), not the inside of another word ("old" in "gold", "red" in "offered").
+                    // Literals derived from a pattern may also count anywhere.
+                    if !patternLiterals[match.pattern].isEmpty {
+                        let startsWord = WordScan.startsWord(at: match.start, in: bytes)
+                        if startsWord || patternHasAnywhere[match.pattern] {
+                            for literal in patternLiterals[match.pattern] where startsWord || literalAnywhere[literal] {
+                                let bit = UInt64(1) << (literal % 64)
+                                if seen[literal / 64] & bit == 0 {
+                                    seen[literal / 64] |= bit
+                                    found.foundLiterals.append(literal)
+                                }
+                            }
                         }
                     }
+                    if !patternTerms[match.pattern].isEmpty,
+                       WordBoundaryPolicy.words.allows(match.range, in: bytes)
+                        || (match.range.count >= Self.minGluedTerm && isCompound(match.range, in: bytes)) {
+                        candidates.append(match)
+                    }
                 }
-                if !patternTerms[match.pattern].isEmpty,
-                   WordBoundaryPolicy.words.allows(match.range, in: bytes)
-                    || (match.range.count >= Self.minGluedTerm && isCompound(match.range, in: bytes)) {
-                    candidates.append(match)
+                // Leftmost-longest among the accepted candidates.
+                candidates.sort { ($0.start, $1.end, $0.pattern) < ($1.start, $0.end, $1.pattern) }
+                var covered = 0
+                for candidate in candidates where candidate.start >= covered {
+                    found.terms.append(Hit(terms: patternTerms[candidate.pattern], range: candidate.range))
+                    covered = candidate.end
                 }
+                return found
             }
-            // Leftmost-longest among the accepted candidates.
-            candidates.sort { ($0.start, $1.end, $0.pattern) < ($1.start, $0.end, $1.pattern) }
-            var covered = 0
-            for candidate in candidates where candidate.start >= covered {
-                found.terms.append(Hit(terms: patternTerms[candidate.pattern], range: candidate.range))
-                covered = candidate.end
-            }
-            return found
         }
     }
 
