@@ -16,9 +16,15 @@ extension RuleSet {
         /// Whether the pattern matched but none of the rule's literals starts a word of the
         /// example (nor does its derived gate let it run), so in a listing the rule would not run.
         public var literalMissing = false
+        /// For a `literalMissing` failure, whether the literals were derived from the pattern
+        /// (the rule has none of its own), which makes it a fault of the derivation.
+        public var derivedGate = false
 
         /// `file:line: rule id: "example" should (not) match`.
         public var description: String {
+            if literalMissing && derivedGate {
+                return "\(origin): rule \(rule): \"\(example)\" matches, but the gate derived from the pattern would not let the rule run there (a fault in Spoor's analysis: add literals to the rule and report it)"
+            }
             if literalMissing {
                 return "\(origin): rule \(rule): \"\(example)\" matches, but none of its literals starts a word there, so the rule would not run"
             }
@@ -45,7 +51,8 @@ extension RuleSet {
                         if matched != shouldMatch {
                             failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: shouldMatch))
                         } else if shouldMatch && !wouldRun(example) {
-                            failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: true, literalMissing: true))
+                            failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: true,
+                                                  literalMissing: true, derivedGate: rule.literals.isEmpty))
                         }
                     } catch {
                         failures.append(.init(rule: rule.id, origin: rule.origin, example: example, shouldMatch: shouldMatch, error: "\(error)"))
