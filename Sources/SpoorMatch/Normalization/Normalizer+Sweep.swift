@@ -99,25 +99,37 @@ struct SweepWriter {
                 if lower &- 0x61 < 26 {
                     // An ASCII letter: the common case, kept to a few instructions.
                     if leetPending { return false }  // p@ngolin
-                    let scalar = UInt32(lower)
-                    if units == 0 { startWord(scalar, isLetter: true, start: UInt32(truncatingIfNeeded: i)) }
+                    if units == 0 { startWord(UInt32(lower), isLetter: true, start: UInt32(truncatingIfNeeded: i)) }
                     hasLetter = true
                     hasLatin = true
                     if hasLookAlike { return false }  // іvоry
-                    if units > 0 && lastScalar == scalar {
-                        run &+= 1
-                        if run >= 3 { return false }  // ivoooory
-                    } else {
-                        run = 1
-                    }
-                    out[count] = lower
-                    spans[count] = NormalizedText.Span(start: UInt32(truncatingIfNeeded: i), end: UInt32(truncatingIfNeeded: i &+ 1))
-                    count &+= 1
-                    units &+= 1
-                    lastScalar = scalar
+                    // The rest of the run of ASCII letters in a loop of its own, on local copies:
+                    // the stored properties live in memory (finishWord takes `self` by reference).
+                    var k = count, r = run, j = i, letter = lower
+                    var last: UInt32 = units > 0 ? lastScalar : 0x100  // 0x100: no unit before
+                    repeat {
+                        let value = UInt32(letter)
+                        if value == last {
+                            r &+= 1
+                            if r >= 3 { return false }  // ivoooory
+                        } else {
+                            r = 1
+                        }
+                        out[k] = letter
+                        spans[k] = NormalizedText.Span(start: UInt32(truncatingIfNeeded: j), end: UInt32(truncatingIfNeeded: j &+ 1))
+                        k &+= 1
+                        j &+= 1
+                        last = value
+                        guard j < n else { break }
+                        letter = p[j] | 0x20
+                    } while letter &- 0x61 < 26 && p[j] < 0x80
+                    units &+= j &- i
+                    count = k
+                    run = r
+                    lastScalar = last
                     lastIsLetter = true
-                    i &+= 1
-                    lastEnd = UInt32(truncatingIfNeeded: i)
+                    lastEnd = UInt32(truncatingIfNeeded: j)
+                    i = j
                     continue
                 }
                 if c &- 0x30 < 10 {
