@@ -55,8 +55,9 @@ extension Normalizer {
 /// the checks need is kept as it goes (its size, first and last unit, the current run of one
 /// letter, whether it has letters, Latin letters, look-alikes, digits). A decline throws the
 /// output away, so writing before a word is judged costs nothing. The state is plain stored
-/// properties of a local value (no captured variables, whose boxes are checked for exclusive
-/// access at run time), so the optimizer keeps the hot ones in registers.
+/// properties of a local value, not variables captured by local functions (their boxes are
+/// checked for exclusive access at run time, on every access); the loop over a run of ASCII
+/// letters works on local copies, which stay in registers.
 struct SweepWriter {
     let out: UnsafeMutablePointer<UInt8>
     let spans: UnsafeMutablePointer<NormalizedText.Span>
