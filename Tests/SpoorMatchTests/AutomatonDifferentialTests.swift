@@ -49,6 +49,13 @@ import Testing
                 #expect(actual == expected, "iteration \(iteration) \(policy): patterns \(patterns) text \(text)")
                 if actual != expected { return }
                 #expect(automaton.countMatches(in: text) == expected.count)
+                // Stopping early yields the first matches, in order (long texts are searched as
+                // two walks whose second holds its matches back).
+                var firstFew: [Match] = []
+                text.withUnsafeBufferPointer { buffer in
+                    automaton.forEachMatch(in: buffer) { firstFew.append($0); return firstFew.count < 3 }
+                }
+                #expect(firstFew == Array(expected.prefix(3)), "iteration \(iteration) \(policy): stopped early")
             }
         }
     }

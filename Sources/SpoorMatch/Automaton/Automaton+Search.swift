@@ -125,27 +125,60 @@ extension Automaton {
     ) {
         let bytes = haystack.baseAddress!
         let count = haystack.count
+        if count >= Self.minSplitLength && count >= 2 &* maxDepth {
+            searchOverlappingInTwo(step, outputs, haystack, &sink)
+            return
+        }
         let limit = step.matchLimit(matchStateCount)
         var state = step.start(matchStateCount)
         var i = 0
         while i < count {
             state = step.next(state, bytes[i])
             i &+= 1
-            if state < limit {
-                var m = step.index(state)
-                repeat {
-                    for k in Int(outputs.ownStart[m])..<Int(outputs.ownStart[m &+ 1]) {
-                        let pattern = Int(outputs.ownPatterns[k])
-                        let start = i &- Int(outputs.patternLength[pattern])
-                        if outputs.checkBoundaries, !WordEdge.accepts(
-                            start: start, end: i, flags: outputs.patternFlags[pattern], in: haystack) {
-                            continue
-                        }
-                        if !sink.accept(Match(pattern: pattern, start: start, end: i)) { return }
-                    }
-                    m = Int(outputs.matchLink[m])
-                } while m != Int(Automaton.none)
-            }
+            // Reporting is out of line: inlined, its registers pushed the state and the table
+            // pointer of this loop onto the stack, a store and a load more on every byte's
+            // dependency chain.
+            if state < limit, !outputs.report(step.index(state), end: i, haystack, &sink) { return }
+        }
+    }
+
+    /// The shortest haystack searched as two walks. Each walk takes `(count + maxDepth) / 2`
+    /// steps, fewer than one walk's `count` from `count > maxDepth` on; twice `maxDepth` (and a
+    /// floor for automata of short patterns) keeps a clear margin for the walks' setup.
+    static let minSplitLength = 64
+
+    /// Overlapping search as two interleaved walks. Each step of a walk waits on the table load of
+    /// the step before, so a single walk leaves the core idle for most of every load; two
+    /// independent walks overlap their loads.
+    ///
+    /// The first walk reads `[0, half)`, the second `[count - half, count)`, where the two overlap
+    /// by at least ``maxDepth`` bytes. A state stands for the longest suffix of what was read that
+    /// is a trie prefix, never longer than `maxDepth`, so once the second walk has read `maxDepth`
+    /// bytes its states, and the matches they report, are exactly those of one walk from the
+    /// start. It reports only what ends after `half`, and holds those matches (as state and end)
+    /// until the first walk is done: the sink sees the same matches in the same order.
+    @inline(__always)
+    private func searchOverlappingInTwo<Step: TransitionStep, Sink: MatchSink>(
+        _ step: Step, _ outputs: Outputs, _ haystack: UnsafeBufferPointer<UInt8>, _ sink: inout Sink
+    ) {
+        let first = haystack.baseAddress!
+        let count = haystack.count
+        let half = (count &+ maxDepth &+ 1) / 2
+        let offset = count &- half  // where the second walk starts
+        let second = first + offset
+        let limit = step.matchLimit(matchStateCount)
+        var a = step.start(matchStateCount), b = a
+        var held = HeldMatches()
+        var i = 0
+        while i < half {
+            a = step.next(a, first[i])
+            b = step.next(b, second[i])
+            i &+= 1
+            if a < limit, !outputs.report(step.index(a), end: i, haystack, &sink) { return }
+            if b < limit, offset &+ i > half { held.append(state: step.index(b), end: offset &+ i) }
+        }
+        for k in 0..<held.count {
+            if !outputs.report(held.states[k], end: held.ends[k], haystack, &sink) { return }
         }
     }
 
@@ -193,6 +226,28 @@ struct Outputs {
     let patternFlags: UnsafePointer<UInt8>
     let checkBoundaries: Bool
 
+    /// Reports every acceptable pattern ending at `end` in match state `index`, longest first;
+    /// `false` when the sink stops the search.
+    @inline(never)
+    func report<Sink: MatchSink>(
+        _ index: Int, end: Int, _ haystack: UnsafeBufferPointer<UInt8>, _ sink: inout Sink
+    ) -> Bool {
+        var m = index
+        repeat {
+            for k in Int(ownStart[m])..<Int(ownStart[m &+ 1]) {
+                let pattern = Int(ownPatterns[k])
+                let start = end &- Int(patternLength[pattern])
+                if checkBoundaries, !WordEdge.accepts(
+                    start: start, end: end, flags: patternFlags[pattern], in: haystack) {
+                    continue
+                }
+                if !sink.accept(Match(pattern: pattern, start: start, end: end)) { return false }
+            }
+            m = Int(matchLink[m])
+        } while m != Int(Automaton.none)
+        return true
+    }
+
     /// Makes `best` the leftmost (then longest, then lowest-id) acceptable match among `best` and
     /// the patterns ending at `end` in match state `index`.
     @inline(__always)
@@ -215,6 +270,20 @@ struct Outputs {
             }
             m = Int(matchLink[m])
         } while m != Int(Automaton.none)
+    }
+}
+
+/// Matches of the second walk, kept as match state and end until the first walk is done.
+struct HeldMatches {
+    private(set) var states: [Int] = []
+    private(set) var ends: [Int] = []
+    var count: Int { states.count }
+
+    // Out of line, like reporting: the walks' loop keeps its registers.
+    @inline(never)
+    mutating func append(state: Int, end: Int) {
+        states.append(state)
+        ends.append(end)
     }
 }
 
@@ -288,7 +357,13 @@ struct CountSink: MatchSink {
 
 struct CollectSink: MatchSink {
     var matches: [Match] = []
-    @inline(__always) mutating func accept(_ match: Match) -> Bool { matches.append(match); return true }
+    @inline(__always) mutating func accept(_ match: Match) -> Bool {
+        // Room for a typical listing's matches at the first one: growing from one element
+        // would allocate and copy four times for eight matches.
+        if matches.capacity == 0 { matches.reserveCapacity(16) }
+        matches.append(match)
+        return true
+    }
 }
 
 struct ClosureSink: MatchSink {

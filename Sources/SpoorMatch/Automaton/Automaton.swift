@@ -41,6 +41,8 @@ public struct Automaton: Sendable {
     // Shared by both: states are numbered match states first, then the root, then the rest.
     let matchStateCount: UInt32
     let depth: [UInt32]
+    /// The depth of the deepest state: the longest pattern.
+    let maxDepth: Int
     let ownStart: [UInt32]
     let ownPatterns: [UInt32]
     let matchLink: [UInt32]
@@ -114,6 +116,7 @@ public struct Automaton: Sendable {
         }
         matchStateCount = UInt32(matchStates)
         depth = oldID.map { UInt32(builder.depth[Int($0)]) }
+        maxDepth = Int(builder.depth.max() ?? 0)
 
         // Outputs of match states: own patterns (all as long as the state is deep, lowest id
         // first), then the chain of matching suffixes, each shorter than the last.

@@ -12,6 +12,9 @@ enum Confusables {
     static func latinLetter(for value: UInt32) -> UInt8? {
         // ASCII and Latin-1 hold no entries; skipping them keeps the common case to one comparison.
         guard value >= 0x0180 else { return nil }
+        // Nor do most 256-scalar blocks (Han, Hangul, Thai...): one bit tells, before any search.
+        let block = Int(value >> 8)
+        guard block < blocks.count * 64, blocks[block >> 6] & (1 << UInt64(block & 63)) != 0 else { return nil }
         let table = scalars
         var low = 0
         var high = table.count
@@ -28,4 +31,11 @@ enum Confusables {
         }
         return nil
     }
+
+    /// One bit per 256-scalar block that holds an entry of `scalars`.
+    private static let blocks: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: Int(scalars.last! >> 8) / 64 + 1)
+        for value in scalars { bits[Int(value >> 8) >> 6] |= 1 << UInt64((value >> 8) & 63) }
+        return bits
+    }()
 }

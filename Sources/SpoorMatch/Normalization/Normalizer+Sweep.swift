@@ -12,175 +12,322 @@ extension Normalizer {
     /// - a short piece next to a single `.`, `-` or `_` (`t-shirt`, `iv.ory`);
     /// - one-character words in a row (`i v o r y`, `S, M, L`, `象 牙`);
     /// - a letter three times in a row, or a digit that reads as a letter (`iv0ry`);
-    /// - a word that mixes Latin letters with look-alikes.
+    /// - a word that mixes Latin letters with look-alikes;
+    /// - a character whose fold takes more UTF-8 bytes than it does (`Ⱥ` → `ⱥ`), so the output
+    ///   can be written into buffers of the input's size.
     ///
     /// What it returns is exactly what the full pipeline returns (a differential test checks).
     func normalizeInOneSweep(_ text: String) -> NormalizedText? {
+        Self.sweep(text, asciiOnly: false)
+    }
+
+    /// Runs ``SweepWriter`` over the UTF-8 of `text`, straight into the result's arrays.
+    static func sweep(_ text: String, asciiOnly: Bool) -> NormalizedText? {
         var text = text
-        return text.withUTF8 { bytes in
-            var sweep = Sweep()
-            return sweep.run(bytes)
+        return text.withUTF8 { input -> NormalizedText? in
+            let n = input.count
+            guard n > 0 else { return NormalizedText() }
+            // Every unit's fold is written in at most as many bytes as it was read from (the
+            // sweep declines otherwise) and a gap becomes one space, so buffers of the input's
+            // size hold the output: no growth, no uniqueness checks, no per-byte appends.
+            var written = -1
+            var sources: [NormalizedText.Span] = []
+            let bytes = [UInt8](unsafeUninitializedCapacity: n) { outBytes, byteCount in
+                sources = [NormalizedText.Span](unsafeUninitializedCapacity: n) { outSources, sourceCount in
+                    var writer = SweepWriter(bytes: outBytes.baseAddress!, sources: outSources.baseAddress!)
+                    written = writer.run(input, asciiOnly: asciiOnly) ? writer.count : -1
+                    sourceCount = max(written, 0)
+                }
+                byteCount = max(written, 0)
+            }
+            guard written >= 0 else { return nil }
+            var out = NormalizedText()
+            out.bytes = bytes
+            out.sources = sources
+            return out
         }
     }
 }
 
-/// The state of one sweep: the word being read, what lies between it and the word before, and
-/// the output so far.
-private struct Sweep {
-    /// One character of the current word.
-    struct Unit {
-        var scalar: UInt32
-        var isLetter: Bool
-        var start: UInt32
-        var end: UInt32
-    }
+/// One sweep over UTF-8, writing canonical bytes and their sources as it reads.
+///
+/// The word being read is not buffered: its space and units go straight to the output, and what
+/// the checks need is kept as it goes (its size, first and last unit, the current run of one
+/// letter, whether it has letters, Latin letters, look-alikes, digits). A decline throws the
+/// output away, so writing before a word is judged costs nothing. The state is plain stored
+/// properties of a local value, not variables captured by local functions (their boxes are
+/// checked for exclusive access at run time, on every access); the loop over a run of ASCII
+/// letters works on local copies, which stay in registers.
+struct SweepWriter {
+    let out: UnsafeMutablePointer<UInt8>
+    let spans: UnsafeMutablePointer<NormalizedText.Span>
+    /// Bytes written so far.
+    private(set) var count = 0
 
-    var out = NormalizedText()
-    var word: [Unit] = []
-    var hasLatin = false, hasLookAlike = false
-    // The word before: where it ended, its size, whether it had a letter and ended with one.
-    var previousEnd: UInt32?
-    var previousSize = 0
-    var previousHasLetter = false
-    var previousLastLetter: UInt32?
-    // The units between the word before and this one.
-    var gapUnits = 0
-    var gapFirst: UInt32 = 0
-    var gapAllJoining = true
+    // The word being read (`units == 0`: between words).
+    private var units = 0
+    private var wordOut = 0  // where its first byte was written
+    private var firstScalar: UInt32 = 0, firstIsLetter = false
+    private var lastScalar: UInt32 = 0, lastIsLetter = false, lastEnd: UInt32 = 0
+    private var run = 0  // units in a row equal to the last one
+    private var hasLetter = false, hasLatin = false, hasLookAlike = false, hasDigit = false
+    // The word before.
+    private var hasPrevious = false
+    private var previousEnd: UInt32 = 0, previousSize = 0, previousHasLetter = false
+    private var previousLastScalar: UInt32 = 0, previousLastIsLetter = false
+    // The separators since the word before.
+    private var gapUnits = 0, gapFirst: UInt32 = 0, gapAllJoining = true
     // One-character words in a row.
-    var singles = 0
-    var singlesUnspaced = false
-    // The unit before, for `@`, `$` and `!` between letters.
-    var lastWasLetter = false
-    var leetPending = false
+    private var singles = 0, singlesUnspaced = false
+    // `@`, `$` or `!` right after a letter: declines if a letter follows.
+    private var leetPending = false
 
-    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText? {
-        out.bytes.reserveCapacity(bytes.count)
-        out.sources.reserveCapacity(bytes.count)
-        word.reserveCapacity(32)
-        let folding = ScalarFolding.shared
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            // Decode one scalar (the text is valid UTF-8).
-            let b0 = UInt32(bytes[i])
-            let value: UInt32, width: Int
-            if b0 < 0x80 {
-                value = b0; width = 1
-            } else if b0 < 0xE0 {
-                value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); width = 2
-            } else if b0 < 0xF0 {
-                value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); width = 3
-            } else {
-                value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                    | UInt32(bytes[i + 3] & 0x3F)
-                width = 4
-            }
-            let start = UInt32(i), end = UInt32(i + width)
-            i += width
-
-            let scalar: UInt32, kind: ScalarKind
-            if value < 0x80 {
-                scalar = (0x41...0x5A).contains(value) ? value | 0x20 : value
-                kind = ScalarFolding.asciiKinds[Int(value)]
-            } else {
-                guard let fold = folding.singleFold(value) else { return nil }
-                guard fold.folded else { continue }  // folded away: no unit
-                scalar = fold.scalar
-                kind = ScalarFolding.kind(of: scalar)
-            }
-            switch kind {
-            case .ignorable:
-                continue  // dropped, as if not there
-            case .mark:
-                return nil
-            case .letter, .digit:
-                if leetPending && kind == .letter { return nil }  // p@ngolin
-                leetPending = false
-                let isLetter = kind == .letter
-                if isLetter {
-                    if scalar < 0x80 {
-                        hasLatin = true
-                    } else if Confusables.latinLetter(for: scalar) != nil {
-                        hasLookAlike = true
-                    }
-                }
-                word.append(Unit(scalar: scalar, isLetter: isLetter, start: start, end: end))
-                lastWasLetter = isLetter
-            default:
-                if !word.isEmpty { guard finishWord() else { return nil } }
-                leetPending = lastWasLetter && (scalar == 0x40 || scalar == 0x24 || scalar == 0x21)
-                lastWasLetter = false
-                if gapUnits == 0 { gapFirst = scalar }
-                gapUnits += 1
-                if !(scalar == 0x2A || (kind == .symbol && scalar >= 0x80)) { gapAllJoining = false }
-            }
-        }
-        if !word.isEmpty { guard finishWord() else { return nil } }
-        return out
+    init(bytes: UnsafeMutablePointer<UInt8>, sources: UnsafeMutablePointer<NormalizedText.Span>) {
+        self.out = bytes
+        self.spans = sources
     }
 
-    /// Checks the word just read against everything the full pipeline would rewrite and writes
-    /// it; `false` to decline.
+    /// Sweeps `input`; `false` to decline (and, with `asciiOnly`, at the first non-ASCII byte).
+    @inline(__always)
+    mutating func run(_ input: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> Bool {
+        let p = input.baseAddress!
+        let n = input.count
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c < 0x80 {
+                let lower = c | 0x20
+                if lower &- 0x61 < 26 {
+                    // An ASCII letter: the common case, kept to a few instructions.
+                    if leetPending { return false }  // p@ngolin
+                    if units == 0 { startWord(UInt32(lower), isLetter: true, start: UInt32(truncatingIfNeeded: i)) }
+                    hasLetter = true
+                    hasLatin = true
+                    if hasLookAlike { return false }  // іvоry
+                    // The rest of the run of ASCII letters in a loop of its own, on local copies:
+                    // the stored properties live in memory (finishWord takes `self` by reference).
+                    var k = count, r = run, j = i, letter = lower
+                    var last: UInt32 = units > 0 ? lastScalar : 0x100  // 0x100: no unit before
+                    repeat {
+                        let value = UInt32(letter)
+                        if value == last {
+                            r &+= 1
+                            if r >= 3 { return false }  // ivoooory
+                        } else {
+                            r = 1
+                        }
+                        out[k] = letter
+                        spans[k] = NormalizedText.Span(start: UInt32(truncatingIfNeeded: j), end: UInt32(truncatingIfNeeded: j &+ 1))
+                        k &+= 1
+                        j &+= 1
+                        last = value
+                        guard j < n else { break }
+                        letter = p[j] | 0x20
+                    } while letter &- 0x61 < 26 && p[j] < 0x80
+                    units &+= j &- i
+                    count = k
+                    run = r
+                    lastScalar = last
+                    lastIsLetter = true
+                    lastEnd = UInt32(truncatingIfNeeded: j)
+                    i = j
+                    continue
+                }
+                if c &- 0x30 < 10 {
+                    leetPending = false
+                    let scalar = UInt32(c)
+                    if units == 0 { startWord(scalar, isLetter: false, start: UInt32(truncatingIfNeeded: i)) }
+                    hasDigit = true
+                    run = units > 0 && lastScalar == scalar ? run &+ 1 : 1
+                    out[count] = c
+                    spans[count] = NormalizedText.Span(start: UInt32(truncatingIfNeeded: i), end: UInt32(truncatingIfNeeded: i &+ 1))
+                    count &+= 1
+                    units &+= 1
+                    lastScalar = scalar
+                    lastIsLetter = false
+                    i &+= 1
+                    lastEnd = UInt32(truncatingIfNeeded: i)
+                    continue
+                }
+                // ASCII space, punctuation or symbol; of them only `*` joins letters.
+                guard separator(UInt32(c), joins: c == 0x2A) else { return false }
+                i &+= 1
+                continue
+            }
+            if asciiOnly { return false }
+            guard unicode(p, &i) else { return false }
+        }
+        if units > 0 { guard finishWord() else { return false } }
+        return true
+    }
+
+    /// Reads the non-ASCII scalar at `i` and moves past it; `false` to decline.
+    private mutating func unicode(_ p: UnsafePointer<UInt8>, _ i: inout Int) -> Bool {
+        // Decode one scalar (the text is valid UTF-8).
+        let b0 = UInt32(p[i])
+        let value: UInt32, width: Int
+        if b0 < 0xE0 {
+            value = (b0 & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F); width = 2
+        } else if b0 < 0xF0 {
+            value = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F); width = 3
+        } else {
+            value = (b0 & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6
+                | UInt32(p[i &+ 3] & 0x3F)
+            width = 4
+        }
+        let start = UInt32(truncatingIfNeeded: i), end = UInt32(truncatingIfNeeded: i &+ width)
+        i &+= width
+
+        guard let fold = ScalarFolding.shared.singleFold(value) else { return false }
+        guard fold.folded else { return true }  // folded away: no unit
+        let scalar = fold.scalar
+        let kind = ScalarFolding.kind(of: scalar)
+        switch kind {
+        case .ignorable:
+            return true  // dropped, as if not there
+        case .mark:
+            return false
+        case .letter, .digit:
+            let isLetter = kind == .letter
+            if leetPending && isLetter { return false }  // p@ngolin
+            leetPending = false
+            if units == 0 { startWord(scalar, isLetter: isLetter, start: start) }
+            if isLetter {
+                hasLetter = true
+                if scalar < 0x80 {
+                    hasLatin = true
+                } else if Confusables.latinLetter(for: scalar) != nil {
+                    hasLookAlike = true
+                }
+                if hasLatin && hasLookAlike { return false }  // іvоry
+            } else {
+                hasDigit = true
+            }
+            // A letter three times in a row is squeezed (not in unspaced scripts).
+            if units > 0 && lastScalar == scalar {
+                run &+= 1
+                if run >= 3 && isLetter && !WordEdge.isUnspacedScript(scalar) { return false }
+            } else {
+                run = 1
+            }
+            // Write the fold's UTF-8, every byte mapped to the whole source character.
+            let span = NormalizedText.Span(start: start, end: end)
+            if scalar < 0x80 {
+                out[count] = UInt8(truncatingIfNeeded: scalar)
+                spans[count] = span
+                count &+= 1
+            } else {
+                let size = scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
+                guard size <= width else { return false }  // Ⱥ → ⱥ: longer than its source
+                switch size {
+                case 2:
+                    out[count] = UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6)
+                    out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                case 3:
+                    out[count] = UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12)
+                    out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
+                    out[count &+ 2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                default:
+                    out[count] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                    out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F)
+                    out[count &+ 2] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
+                    out[count &+ 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                }
+                for k in 0..<size { spans[count &+ k] = span }
+                count &+= size
+            }
+            units &+= 1
+            lastScalar = scalar
+            lastIsLetter = isLetter
+            lastEnd = end
+            return true
+        default:
+            return separator(scalar, joins: scalar == 0x2A || (kind == .symbol && scalar >= 0x80))
+        }
+    }
+
+    /// Starts a word at the unit whose source starts at `start`: writes the space for the gap.
+    @inline(__always)
+    private mutating func startWord(_ scalar: UInt32, isLetter: Bool, start: UInt32) {
+        if hasPrevious {
+            out[count] = 0x20
+            spans[count] = NormalizedText.Span(start: previousEnd, end: start)
+            count &+= 1
+        }
+        wordOut = count
+        firstScalar = scalar
+        firstIsLetter = isLetter
+        hasLetter = false; hasLatin = false; hasLookAlike = false; hasDigit = false
+        run = 0
+    }
+
+    /// A separator (space, punctuation, symbol) whose folded scalar is `scalar`; `false` to
+    /// decline.
+    @inline(__always)
+    private mutating func separator(_ scalar: UInt32, joins: Bool) -> Bool {
+        if units > 0 {
+            let afterLetter = lastIsLetter
+            guard finishWord() else { return false }
+            leetPending = afterLetter && (scalar == 0x40 || scalar == 0x24 || scalar == 0x21)
+        } else {
+            leetPending = false
+        }
+        if gapUnits == 0 { gapFirst = scalar }
+        gapUnits &+= 1
+        if !joins { gapAllJoining = false }
+        return true
+    }
+
+    /// Checks the word just read against everything the full pipeline would rewrite;
+    /// `false` to decline. Its bytes are already written.
     private mutating func finishWord() -> Bool {
-        defer {
-            word.removeAll(keepingCapacity: true)
-            hasLatin = false
-            hasLookAlike = false
-            gapUnits = 0
-            gapAllJoining = true
+        if hasDigit && hasLetter && units >= 3
+            && Self.readsAsLeetspeak(UnsafeBufferPointer(start: out + wordOut, count: count &- wordOut)) {
+            return false  // iv0ry
         }
-        let n = word.count
-        if hasLatin && hasLookAlike { return false }  // іvоry: look-alikes are folded
-        // A letter three times in a row is squeezed (not in unspaced scripts).
-        if n >= 3 {
-            for k in 2..<n where word[k].isLetter && word[k].scalar == word[k - 1].scalar
-                && word[k].scalar == word[k - 2].scalar && !WordEdge.isUnspacedScript(word[k].scalar) {
-                return false
-            }
-        }
-        if readsAsLeetspeak() { return false }
-        // Words the full pipeline would join with the one before.
-        let hasLetter = word.contains { $0.isLetter }
-        if previousEnd != nil {
-            if previousLastLetter != nil, word[0].isLetter, gapUnits > 0, gapAllJoining {
-                return false  // iv🐘ory, rhino*horn
-            }
-            if gapUnits == 1, TokenEmitter.intraWordMarks.contains(gapFirst) {
-                if let last = previousLastLetter, word[0].isLetter,
-                   WordEdge.isUnspacedScript(last) && WordEdge.isUnspacedScript(word[0].scalar) {
+        if hasPrevious {
+            if previousLastIsLetter && firstIsLetter && gapAllJoining { return false }  // iv🐘ory, rhino*horn
+            if gapUnits == 1 && TokenEmitter.isIntraWordMark(gapFirst) {
+                if previousLastIsLetter && firstIsLetter
+                    && WordEdge.isUnspacedScript(previousLastScalar) && WordEdge.isUnspacedScript(firstScalar) {
                     return false  // 犀_角
                 }
-                if min(previousSize, n) <= 2 && previousHasLetter && hasLetter { return false }  // iv.ory
+                if min(previousSize, units) <= 2 && previousHasLetter && hasLetter { return false }  // iv.ory
             }
         }
         // One-character words in a row may spell a word.
-        let single = n == 1 && (word[0].isLetter || TokenEmitter.leetLetter(word[0].scalar) != nil)
-        if single {
-            singles += 1
-            singlesUnspaced = singlesUnspaced || WordEdge.isUnspacedScript(word[0].scalar)
+        if units == 1 && (firstIsLetter || TokenEmitter.leetLetter(firstScalar) != nil) {
+            singles &+= 1
+            singlesUnspaced = singlesUnspaced || WordEdge.isUnspacedScript(firstScalar)
             if singles >= 3 || (singles >= 2 && singlesUnspaced) { return false }
         } else {
             singles = 0
             singlesUnspaced = false
         }
-        // Write it.
-        if let previousEnd {
-            out.append(0x20, from: previousEnd..<word[0].start)
-        }
-        for unit in word {
-            out.append(scalar: unit.scalar, from: unit.start..<unit.end)
-        }
-        previousEnd = word[n - 1].end
-        previousSize = n
+        hasPrevious = true
+        previousEnd = lastEnd
+        previousSize = units
         previousHasLetter = hasLetter
-        previousLastLetter = word[n - 1].isLetter ? word[n - 1].scalar : nil
+        previousLastScalar = lastScalar
+        previousLastIsLetter = lastIsLetter
+        units = 0
+        gapUnits = 0
+        gapAllJoining = true
         return true
     }
 
-    private func readsAsLeetspeak() -> Bool {
-        Normalizer.readsAsLeetspeak(count: word.count, isLetter: { word[$0].isLetter },
-                                    isLeet: { TokenEmitter.leetLetter(word[$0].scalar) != nil })
+    /// Whether the word written in `word` (letters and digits, UTF-8) reads as leetspeak.
+    private static func readsAsLeetspeak(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if word.allSatisfy({ $0 < 0x80 }) {
+            // One byte per unit; only ASCII letters are letters among ASCII word units.
+            return Normalizer.readsAsLeetspeak(count: word.count, isLetter: { word[$0] >= 0x61 },
+                                               isLeet: { TokenEmitter.leetLetter(UInt32(word[$0])) != nil })
+        }
+        var scalars: [UInt32] = []
+        for scalar in String(decoding: word, as: UTF8.self).unicodeScalars { scalars.append(scalar.value) }
+        return Normalizer.readsAsLeetspeak(count: scalars.count,
+                                           isLetter: { ScalarFolding.kind(of: scalars[$0]) == .letter },
+                                           isLeet: { TokenEmitter.leetLetter(scalars[$0]) != nil })
     }
 }
 

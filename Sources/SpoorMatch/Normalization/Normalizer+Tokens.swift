@@ -119,7 +119,7 @@ struct TokenEmitter {
             // Across symbols only between letters (`iv🐘ory`, not `10🐘20`).
             var join = !gap.isEmpty && units[previous.upperBound - 1].kind == .letter && units[token.lowerBound].kind == .letter
             for g in gap where join && !isJoiningSymbol(g) { join = false }
-            if !join, gap.count == 1, Self.intraWordMarks.contains(units[gap.lowerBound].scalar) {
+            if !join, gap.count == 1, Self.isIntraWordMark(units[gap.lowerBound].scalar) {
                 let left = previous.upperBound - 1, right = token.lowerBound
                 let unspaced = units[left].kind == .letter && units[right].kind == .letter
                     && WordEdge.isUnspacedScript(units[left].scalar) && WordEdge.isUnspacedScript(units[right].scalar)
@@ -138,7 +138,14 @@ struct TokenEmitter {
     }
 
     /// `.`, `-`, `_`, `·`, `・`, `‧`, `•`: marks sellers put inside a word.
-    static let intraWordMarks: Set<UInt32> = [0x2E, 0x2D, 0x5F, 0xB7, 0x30FB, 0x2027, 0x2022, 0x2010, 0x2011]
+    /// (A switch, not a `Set`: no hashing on the sweep's path.)
+    @inline(__always)
+    static func isIntraWordMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2E, 0x2D, 0x5F, 0xB7, 0x30FB, 0x2027, 0x2022, 0x2010, 0x2011: return true
+        default: return false
+        }
+    }
 
     // Plain loops: passing a method as a closure would copy the emitter, arrays and all.
     private func wordUnits(in token: Range<Int>) -> Int {

@@ -49,11 +49,11 @@ public struct Normalizer: Sendable {
 
     /// Normalizes `text`; the result's source ranges are UTF-8 offsets into `text`.
     ///
-    /// Text with nothing to undo (most of it) takes a one-sweep path, plain ASCII the fastest;
-    /// text with any sign of a disguise goes through every step. All paths give the same result.
+    /// Text with nothing to undo (most of it) takes a one-sweep path; text with any sign of a
+    /// disguise goes through every step. Both paths give the same result.
     public func normalize(_ text: String) -> NormalizedText {
         if sweeps {
-            if let plain = normalizeASCII(text) ?? normalizeInOneSweep(text) { return plain }
+            if let plain = normalizeInOneSweep(text) { return plain }
         }
         return normalizeFully(text)
     }
