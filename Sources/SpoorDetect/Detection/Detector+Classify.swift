@@ -15,15 +15,16 @@ extension Detector {
 
     /// Classifies one listing.
     public func classify(_ listing: Listing) -> Verdict {
-        var scans = listing.searchableFields.map { scan(field: $0.name, text: $0.text) }
+        // The listing's searchableFields, without building that array of tuples first.
+        var scans = [scan(field: "title", text: listing.title), scan(field: "description", text: listing.description)]
         // A raise or lower rule counts once per listing, so once it fired it is not run again.
-        var fired = [Bool](repeating: false, count: rules.rules.count)
         // Every rule matters for a listing that names a taxon; otherwise only disguised goods do.
         if scans.contains(where: { !$0.hits.isEmpty }) {
+            var fired = [Bool](repeating: false, count: rules.rules.count)
             for i in scans.indices { applyRules(&scans[i], only: nil, fired: &fired) }
             propagateInnocentSense(&scans)
         } else if !standaloneRules.isEmpty {
-            checkDisguisedGoods(&scans, fired: &fired)
+            checkDisguisedGoods(&scans)
         }
         // Most listings name nothing and fire nothing: their verdict needs no scoring.
         if scoring.threshold > 0, scans.allSatisfy({ $0.hits.isEmpty && $0.fired.isEmpty }) {
@@ -45,9 +46,10 @@ extension Detector {
     /// threshold together. Rules run only while that is still possible: most listings stop at
     /// their literals, the (cheaper) context rules run next, the evidence rules last. Context
     /// without evidence is not reported.
-    private func checkDisguisedGoods(_ scans: inout [FieldScan], fired: inout [Bool]) {
+    private func checkDisguisedGoods(_ scans: inout [FieldScan]) {
         let (evidence, context) = reachable(scans)
         guard evidence > 0, context > 0, evidence + context + 1e-9 >= scoring.threshold else { return }
+        var fired = [Bool](repeating: false, count: rules.rules.count)
         for i in scans.indices { applyRules(&scans[i], only: .context, fired: &fired) }
         let firedContext = standaloneRules.reduce(0.0) { total, r in
             fired[r] && rules.rules[r].standalone == .context ? total + rules.rules[r].weight : total

@@ -197,9 +197,12 @@ public struct TermIndex: Sendable {
             return text.bytes.withUnsafeBufferPointer { bytes in
                 var found = Hits()
                 found.literalCount = literals.count
-                var candidates: [Match] = []
-                // Collected first (a specialized loop, no callback per match), then sorted out.
-                for match in automaton.matches(in: bytes) {
+                // Collected first (a specialized loop, no callback per match), then sorted out;
+                // accepted term candidates are kept at the front of the same array.
+                var matches = automaton.matches(in: bytes)
+                var kept = 0
+                for k in matches.indices {
+                    let match = matches[k]
                     // A rule literal counts where it starts a word: a word or its stem (`слонов` in
                     // "слоновой"), not the inside of another word ("old" in "gold", "red" in "offered").
                     // Literals derived from a pattern may also count anywhere.
@@ -210,6 +213,7 @@ public struct TermIndex: Sendable {
                                 let bit = UInt64(1) << (literal % 64)
                                 if seen[literal / 64] & bit == 0 {
                                     seen[literal / 64] |= bit
+                                    if found.foundLiterals.isEmpty { found.foundLiterals.reserveCapacity(8) }
                                     found.foundLiterals.append(literal)
                                 }
                             }
@@ -218,13 +222,15 @@ public struct TermIndex: Sendable {
                     if !patternTerms[match.pattern].isEmpty,
                        WordBoundaryPolicy.words.allows(match.range, in: bytes)
                         || (match.range.count >= Self.minGluedTerm && isCompound(match.range, in: bytes)) {
-                        candidates.append(match)
+                        matches[kept] = match
+                        kept += 1
                     }
                 }
+                guard kept > 0 else { return found }
                 // Leftmost-longest among the accepted candidates.
-                candidates.sort { ($0.start, $1.end, $0.pattern) < ($1.start, $0.end, $1.pattern) }
+                matches[..<kept].sort { ($0.start, $1.end, $0.pattern) < ($1.start, $0.end, $1.pattern) }
                 var covered = 0
-                for candidate in candidates where candidate.start >= covered {
+                for candidate in matches[..<kept] where candidate.start >= covered {
                     found.terms.append(Hit(terms: patternTerms[candidate.pattern], range: candidate.range))
                     covered = candidate.end
                 }
