@@ -231,4 +231,18 @@ struct PCRE2RegexTests {
         let upToSecond = try regex.matches(in: Array(text.utf8), until: { $0 == second })
         #expect(upToSecond == Array(all.prefix { $0 != second }) + [second])
     }
+
+    /// One scratch block (one ovector pair) serves patterns with any number of groups, in turn,
+    /// with the same results as a fresh block per call.
+    @Test(arguments: [true, false])
+    func aScratchBlockIsSharedAcrossPatterns(jit: Bool) throws {
+        let scratch = try #require(PCRE2Regex.MatchScratch())
+        let text = "buy (ivory) 12 kg, ivory 3kg; no ivory"
+        for pattern in [#"(i)(v)(o)(r)(y)"#, #"(\d+) ?(kg)"#, #"\bno (\w+)"#, "x?", #"(?<w>\w+)(?=,)"#] {
+            let regex = try PCRE2Regex(pattern, options: .init(jit: jit))
+            #expect(try regex.allMatches(in: Array(text.utf8), scratch: scratch) == regex.allMatches(in: Array(text.utf8)), "\(pattern)")
+            #expect(try regex.allMatches(in: text, scratch: scratch) == regex.allMatches(in: text), "\(pattern)")
+            #expect(try regex.matches(in: text, until: { _ in true }, scratch: scratch) == regex.matches(in: text, until: { _ in true }))
+        }
+    }
 }

@@ -122,6 +122,7 @@ extension Detector {
         let negation = rules
         var bytes = FieldBytes(normalized: normalized.bytes, original: text)
         let admitted = gating.admitted(byLiterals: scan.foundLiterals)
+        let scratch = PCRE2Regex.MatchScratch()
         for (r, facts) in ruleFacts.enumerated() where facts.fields & fieldBit != 0 {
             if let kind, facts.standalone != kind { continue }
             if facts.effect == .suppress ? scan.hits.isEmpty : fired[r] { continue }
@@ -137,11 +138,13 @@ extension Detector {
             do {
                 switch rule.target {
                 case .normalized:
-                    ranges = try all ? rule.regex.allMatches(in: normalized.bytes) : rule.regex.matches(in: normalized.bytes, until: accepted)
+                    ranges = try all ? rule.regex.allMatches(in: normalized.bytes, scratch: scratch)
+                        : rule.regex.matches(in: normalized.bytes, until: accepted, scratch: scratch)
                 case .original:
                     // Map matches in the original back onto normalized bytes for overlap tests.
                     let mapped = { (range: Range<Int>) in normalized.normalizedRange(covering: range) }
-                    ranges = try (all ? rule.regex.allMatches(in: text) : rule.regex.matches(in: text, until: { accepted(mapped($0)) })).map(mapped)
+                    ranges = try (all ? rule.regex.allMatches(in: text, scratch: scratch)
+                        : rule.regex.matches(in: text, until: { accepted(mapped($0)) }, scratch: scratch)).map(mapped)
                 }
             } catch {
                 // A text that exhausts a rule's match limit must not hide an offer: a raise rule

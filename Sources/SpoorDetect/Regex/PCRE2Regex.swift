@@ -198,18 +198,22 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// The byte ranges of all non-overlapping matches in UTF-8 `bytes` from byte `from`, in order.
     ///
     /// - Throws: as `allMatches(in:from:)` over a buffer; invalid UTF-8 is `.badUTF`.
-    public func allMatches(in bytes: [UInt8], from: Int = 0) throws(PCRE2Error) -> [Range<Int>] {
+    public func allMatches(in bytes: [UInt8], from: Int = 0, scratch: MatchScratch? = nil) throws(PCRE2Error) -> [Range<Int>] {
         try bytes.withUnsafeBufferPointer { buf in
-            Result { () throws(PCRE2Error) in try allMatches(in: buf, from: from) }
+            Result { () throws(PCRE2Error) in
+                try withMatchData(scratch) { matchData throws(PCRE2Error) in
+                    try scanAll(buf, from: from, checked: false, matchData: matchData)
+                }
+            }
         }.get()
     }
 
     /// The matches in UTF-8 `bytes`, in the order ``allMatches(in:from:)`` gives them, up to
     /// and including the first for which `done` is `true` (all of them when none is).
-    public func matches(in bytes: [UInt8], until done: (Range<Int>) -> Bool) throws(PCRE2Error) -> [Range<Int>] {
+    public func matches(in bytes: [UInt8], until done: (Range<Int>) -> Bool, scratch: MatchScratch? = nil) throws(PCRE2Error) -> [Range<Int>] {
         try bytes.withUnsafeBufferPointer { buf in
             Result { () throws(PCRE2Error) in
-                try withMatchData { matchData throws(PCRE2Error) in
+                try withMatchData(scratch) { matchData throws(PCRE2Error) in
                     try scanAll(buf, from: 0, checked: false, matchData: matchData, until: done)
                 }
             }
@@ -217,9 +221,9 @@ public final class PCRE2Regex: @unchecked Sendable {
     }
 
     /// The matches in `text`, as ``matches(in:until:)`` over its UTF-8.
-    public func matches(in text: String, until done: (Range<Int>) -> Bool) throws(PCRE2Error) -> [Range<Int>] {
+    public func matches(in text: String, until done: (Range<Int>) -> Bool, scratch: MatchScratch? = nil) throws(PCRE2Error) -> [Range<Int>] {
         try withValidUTF8(text) { buf throws(PCRE2Error) in
-            try withMatchData { matchData throws(PCRE2Error) in
+            try withMatchData(scratch) { matchData throws(PCRE2Error) in
                 try scanAll(buf, from: 0, checked: true, matchData: matchData, until: done)
             }
         }
@@ -228,10 +232,10 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// The UTF-8 byte ranges of all non-overlapping matches in `text` from UTF-8 byte `from`, in order.
     ///
     /// - Throws: `.badUTF` when `from` is inside a character; otherwise as `allMatches(in:from:)`.
-    public func allMatches(in text: String, from: Int = 0) throws(PCRE2Error) -> [Range<Int>] {
+    public func allMatches(in text: String, from: Int = 0, scratch: MatchScratch? = nil) throws(PCRE2Error) -> [Range<Int>] {
         try withValidUTF8(text) { buf throws(PCRE2Error) in
             try checkBoundary(buf, from)
-            return try withMatchData { matchData throws(PCRE2Error) in
+            return try withMatchData(scratch) { matchData throws(PCRE2Error) in
                 try scanAll(buf, from: from, checked: true, matchData: matchData)
             }
         }
@@ -239,8 +243,10 @@ public final class PCRE2Regex: @unchecked Sendable {
 
     // MARK: - Internals
 
-    /// Runs `body` with a fresh match data block sized for this pattern, freeing it afterwards.
-    func withMatchData<R>(_ body: (OpaquePointer) throws(PCRE2Error) -> R) throws(PCRE2Error) -> R {
+    /// Runs `body` with `scratch`'s match data block, or a fresh one sized for this pattern
+    /// (freed afterwards).
+    func withMatchData<R>(_ scratch: MatchScratch? = nil, _ body: (OpaquePointer) throws(PCRE2Error) -> R) throws(PCRE2Error) -> R {
+        if let scratch { return try body(scratch.block) }
         guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
             throw PCRE2Error(kind: .other, code: PCRE2_ERROR_NOMEMORY, pattern: pattern)
         }
@@ -350,4 +356,23 @@ private func withSafeBase<R>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Unsa
     if let base = buffer.baseAddress { return body(base) }
     var zero: UInt8 = 0
     return withUnsafePointer(to: &zero) { body($0) }
+}
+
+extension PCRE2Regex {
+    /// A match data block to reuse across match calls on one thread, so a loop over many
+    /// patterns does not allocate and free one per call. Only the overall match range is read,
+    /// so one block (one ovector pair) serves every pattern: PCRE2 fills the first pair and
+    /// reports the rest as not fitting, which is not an error. Not safe to share between
+    /// concurrent matches: one per task or loop.
+    public final class MatchScratch {
+        let block: OpaquePointer
+
+        /// Allocates the block (`nil` when out of memory).
+        public init?() {
+            guard let block = pcre2_match_data_create_8(1, nil) else { return nil }
+            self.block = block
+        }
+
+        deinit { pcre2_match_data_free_8(block) }
+    }
 }
