@@ -34,11 +34,7 @@ struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Time each rule's pattern on a file of listings, slowest first.",
             discussion: """
-                Reads listings (JSON Lines, as `spoor classify`), runs every rule on every field
-                the detector would run it on (its literal present; suppress rules only where a
-                watchlist term is), and prints per rule: runs, fields matched, fields its literal
-                skipped, match-limit errors, total milliseconds and microseconds per run. Use it
-                to find a slow pattern or a rule that needs a literal.
+                Reads listings (JSON Lines, as `spoor classify`) and runs every rule on every field the detector would run it on: where one of its literals starts a word (or, for a rule without literals, where the gate derived from its pattern lets it), suppress rules only where a watchlist term is. Prints per rule the runs, the fields matched, the fields its literals skipped, match-limit errors, total milliseconds and microseconds per run. Use it to find a slow pattern or a rule that needs literals.
                 """)
 
         @OptionGroup var detector: DetectorOptions
