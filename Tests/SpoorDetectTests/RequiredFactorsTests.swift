@@ -28,10 +28,16 @@ import SpoorMatch
 
     @Test func classesUnderUnicodeMatchingAlsoAllowNonASCII() throws {
         let digits = try #require(RequiredFactors.of(#"\d{3}"#, caseless: false))
-        #expect(digits.nonASCII)
         #expect(digits.factors.count == 10)
+        // Arabic-Indic, Thai and fullwidth digits may stand in; Han, Cyrillic and Latin-1 text cannot.
+        for lead: UInt8 in [0xD9, 0xE0, 0xEF] { #expect(digits.leads.contains(lead)) }
+        for lead: UInt8 in [0xC3, 0xD0, 0xD1, 0xE4, 0xE5] { #expect(!digits.leads.contains(lead)) }
+        let spaces = try #require(RequiredFactors.of(#"\s"#, caseless: false))
+        for lead: UInt8 in [0xC2, 0xE2, 0xE3] { #expect(spaces.leads.contains(lead)) }  // NBSP, thin space, ideographic space
+        #expect(!spaces.leads.contains(0xE4))
         let caseless = try #require(RequiredFactors.of("Rp", caseless: true))
-        #expect(caseless.nonASCII)
+        // The Kelvin sign (E2) and long s (C5) pair with k and s.
+        #expect(caseless.leads.contains(0xE2) && caseless.leads.contains(0xC5) && !caseless.leads.contains(0xE4))
     }
 
     @Test func patternsThatRequireNothingOrAreNotUnderstoodGiveNoGate() {
@@ -58,15 +64,16 @@ import SpoorMatch
         var gated = 0, checked = 0
         for _ in 0..<3000 {
             let pattern = randomPattern(&rng, depth: 3)
-            guard let required = RequiredFactors.of(pattern, caseless: false),
-                  let regex = try? PCRE2Regex(pattern, options: .init(caseless: false)) else { continue }
+            let caseless = rng.next() % 3 == 0
+            guard let required = RequiredFactors.of(pattern, caseless: caseless),
+                  let regex = try? PCRE2Regex(pattern, options: .init(caseless: caseless)) else { continue }
             gated += 1
             for _ in 0..<40 {
                 let text = randomText(&rng)
                 guard (try? regex.firstMatch(in: text)) != nil else { continue }
                 checked += 1
                 let bytes = Array(text.utf8)
-                let present = required.nonASCII && bytes.contains { $0 >= 0x80 } || required.factors.contains { factor in
+                let present = bytes.contains { required.leads.contains($0) } || required.factors.contains { factor in
                     occurrences(of: factor.bytes, in: bytes).contains { start in
                         !factor.startsWord || bytes.withUnsafeBufferPointer { WordScan.startsWord(at: start, in: $0) }
                     }
@@ -89,7 +96,7 @@ import SpoorMatch
         for _ in 0..<pieces {
             var atom: String
             switch rng.next() % (depth > 0 ? 12 : 8) {
-            case 0, 1, 2: atom = ["a", "b", "c", " ", "1", "é", "_"][Int(rng.next() % 7)]
+            case 0, 1, 2: atom = ["a", "b", "c", " ", "1", "é", "_", "k", "s"][Int(rng.next() % 9)]
             case 3: atom = #"\b"#
             case 4: atom = [#"\d"#, #"\s"#, #"\w"#, "[ab]", "[a-c1]", ".", #"[\s\S]"#, #"[\pLb]"#][Int(rng.next() % 8)]
             case 5: atom = ["(?=a)", "(?!b)", "(?<=c)", "^", "$"][Int(rng.next() % 5)]
@@ -114,7 +121,9 @@ import SpoorMatch
     }
 
     private func randomText(_ rng: inout SplitMix) -> String {
-        let alphabet: [String] = ["a", "b", "c", " ", "1", "é", "_", "ab", "x"]
+        // With look-alikes PCRE2's Unicode classes and caseless matching accept: an Arabic-Indic
+        // digit, an ideographic space, the Kelvin sign and long s.
+        let alphabet: [String] = ["a", "b", "c", " ", "1", "é", "_", "ab", "x", "٣", "\u{3000}", "\u{212A}", "\u{17F}", "k", "S"]
         return (0..<Int(rng.next() % 10)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
     }
 }

@@ -7,7 +7,7 @@
 /// quantifiers, `\b` and lookarounds, and gives up (`nil`) on anything else, so a derived gate
 /// never lets a rule skip a text it would match. Patterns are compiled with `PCRE2_UCP`, so
 /// `\d`, `\w` and `\s` also match non-ASCII characters: such a class requires "an ASCII member
-/// or any non-ASCII character" (``nonASCII``).
+/// or one of these non-ASCII characters", kept as the lead bytes of their UTF-8 (``leads``).
 struct RequiredFactors: Hashable, Sendable {
     /// One required string, and whether the pattern puts a word boundary right before it.
     struct Factor: Hashable, Sendable {
@@ -20,7 +20,9 @@ struct RequiredFactors: Hashable, Sendable {
     /// The strings; any match contains one of them.
     var factors: Set<Factor>
     /// Whether a non-ASCII character may stand in for them.
-    var nonASCII: Bool
+    /// Lead bytes of the non-ASCII characters that may stand in for them (Unicode digits for
+    /// `\d`, Unicode spaces for `\s`): a text without one of these bytes has none of them.
+    var leads: ByteSet
 
     /// The required factors of `pattern`, or `nil` when nothing is required that the analysis
     /// can see (the pattern can match the empty string, or uses syntax it does not model).
@@ -28,18 +30,18 @@ struct RequiredFactors: Hashable, Sendable {
         var parser = Parser(chars: Array(pattern.unicodeScalars), caseless: caseless)
         guard let info = parser.parseAlternation(), parser.i == parser.chars.count else { return nil }
         guard let required = info.required, !required.factors.contains(where: \.bytes.isEmpty) else { return nil }
-        return required.factors.isEmpty && !required.nonASCII ? nil : required
+        return required.factors.isEmpty && required.leads.isEmpty ? nil : required
     }
 
     /// How selective the factors are: the shortest string's length (a word start counts one
     /// byte more), lower when a non-ASCII character stands in.
     var quality: Int {
         let shortest = factors.map { $0.bytes.count + ($0.startsWord ? 1 : 0) }.min() ?? 1
-        return nonASCII ? min(shortest, 1) : shortest
+        return leads.isEmpty ? shortest : min(shortest, 1)
     }
 
     func union(_ other: RequiredFactors) -> RequiredFactors {
-        RequiredFactors(factors: factors.union(other.factors), nonASCII: nonASCII || other.nonASCII)
+        RequiredFactors(factors: factors.union(other.factors), leads: leads.union(other.leads))
     }
 
     /// Whether these factors gate better than `other`: longer shortest strings, then fewer.
@@ -62,7 +64,7 @@ extension RequiredFactors {
 
         static func exactly(_ strings: Set<[UInt8]>) -> Info {
             Info(exact: strings, required: strings.contains([]) ? nil
-                 : RequiredFactors(factors: Set(strings.map { Factor(bytes: $0, startsWord: false) }), nonASCII: false))
+                 : RequiredFactors(factors: Set(strings.map { Factor(bytes: $0, startsWord: false) }), leads: ByteSet()))
         }
         static let zero = Info(exact: [[]], required: nil, zeroWidth: true)
         static let unknown = Info(exact: nil, required: nil)
@@ -102,7 +104,7 @@ extension RequiredFactors {
             }
             if branches.count == 1 { return branches[0] }
             var exact: Set<[UInt8]>? = []
-            var required: RequiredFactors? = RequiredFactors(factors: [], nonASCII: false)
+            var required: RequiredFactors? = RequiredFactors(factors: [], leads: ByteSet())
             for branch in branches {
                 if let e = branch.exact, let so = exact, so.count + e.count <= RequiredFactors.maxExact { exact = so.union(e) } else { exact = nil }
                 if let r = branch.required, let so = required { required = so.union(r) } else { required = nil }
@@ -124,7 +126,7 @@ extension RequiredFactors {
                 if !run.contains([]) {
                     consider(RequiredFactors(factors: Set(run.map {
                         Factor(bytes: $0, startsWord: runStartsWord && Self.isWordStartByte($0[0]))
-                    }), nonASCII: false))
+                    }), leads: ByteSet()))
                 }
                 run = [[]]
                 runStartsWord = false
@@ -253,15 +255,15 @@ extension RequiredFactors {
             let bytes = Array(String(c).utf8)
             guard caseless, c.properties.changesWhenCaseMapped else { return .exactly([bytes]) }
             // Caseless UCP matching also pairs ASCII letters with non-ASCII ones (k with the
-            // Kelvin sign), so only "one of the two cases, or some non-ASCII character" holds.
-            guard c.isASCII else { return Info(exact: nil, required: RequiredFactors(factors: [], nonASCII: true)) }
+            // Kelvin sign, s with long s), so only "one of the two cases, or such a character" holds.
+            guard c.isASCII else { return Info(exact: nil, required: RequiredFactors(factors: [], leads: UnicodeLeads.all)) }
             let both: Set<[UInt8]> = [Array(String(c).lowercased().utf8), Array(String(c).uppercased().utf8)]
-            return Info(exact: nil, required: RequiredFactors(factors: Set(both.map { Factor(bytes: $0, startsWord: false) }), nonASCII: true))
+            return Info(exact: nil, required: RequiredFactors(factors: Set(both.map { Factor(bytes: $0, startsWord: false) }), leads: UnicodeLeads.asciiLetterPartners))
         }
 
-        /// A class of ASCII members (or any non-ASCII character).
-        static func asciiClass(_ members: some Sequence<UInt8>) -> Info {
-            Info(exact: nil, required: RequiredFactors(factors: Set(members.map { Factor(bytes: [$0], startsWord: false) }), nonASCII: true))
+        /// A class of ASCII members or non-ASCII characters whose UTF-8 starts with one of `leads`.
+        static func asciiClass(_ members: some Sequence<UInt8>, leads: ByteSet) -> Info {
+            Info(exact: nil, required: RequiredFactors(factors: Set(members.map { Factor(bytes: [$0], startsWord: false) }), leads: leads))
         }
 
         mutating func parseEscape() -> Info? {
@@ -270,9 +272,9 @@ extension RequiredFactors {
             switch c {
             case "b": return Info(exact: [[]], required: nil, zeroWidth: true, wordBoundary: true)
             case "B", "A", "z", "Z", "G": return .zero
-            case "d": return Self.asciiClass(0x30...0x39)
-            case "w": return Self.asciiClass(Array(0x30...0x39) + Array(0x41...0x5A) + Array(0x61...0x7A) + [0x5F])
-            case "s": return Self.asciiClass([0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D])
+            case "d": return Self.asciiClass(0x30...0x39, leads: UnicodeLeads.digits)
+            case "w": return Self.asciiClass(Array(0x30...0x39) + Array(0x41...0x5A) + Array(0x61...0x7A) + [0x5F], leads: UnicodeLeads.all)
+            case "s": return Self.asciiClass([0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D], leads: UnicodeLeads.spaces)
             case "n": return literal("\n")
             case "t": return literal("\t")
             case "r": return literal("\r")
@@ -310,9 +312,9 @@ extension RequiredFactors {
                     guard let e = peek else { return nil }
                     i += 1
                     switch e {
-                    case "d": classes.append(Self.asciiClass(0x30...0x39)); continue
-                    case "s": classes.append(Self.asciiClass([0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D])); continue
-                    case "w": classes.append(Self.asciiClass(Array(0x30...0x39) + Array(0x41...0x5A) + Array(0x61...0x7A) + [0x5F])); continue
+                    case "d": classes.append(Self.asciiClass(0x30...0x39, leads: UnicodeLeads.digits)); continue
+                    case "s": classes.append(Self.asciiClass([0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D], leads: UnicodeLeads.spaces)); continue
+                    case "w": classes.append(Self.asciiClass(Array(0x30...0x39) + Array(0x41...0x5A) + Array(0x61...0x7A) + [0x5F], leads: UnicodeLeads.all)); continue
                     case "n": member = "\n"
                     case "t": member = "\t"
                     case "D", "S", "W", "h", "H", "v", "V", "N":
@@ -366,5 +368,47 @@ extension RequiredFactors {
         static func isWordStartByte(_ b: UInt8) -> Bool {
             (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b >= 0xC2
         }
+    }
+}
+
+/// UTF-8 lead bytes of the non-ASCII characters PCRE2's Unicode classes match (`PCRE2_UCP`),
+/// worked out once from the Unicode tables.
+enum UnicodeLeads {
+    /// Every lead byte of a non-ASCII character.
+    static let all: ByteSet = {
+        var set = ByteSet()
+        for lead in UInt8(0xC2)...UInt8(0xF4) { set.insert(lead) }
+        return set
+    }()
+
+    /// `\d`: decimal digits of every script (`٣`, `๓`, `３`, and plane 1's).
+    static let digits = leads(through: 0x1FFFF) { $0.properties.generalCategory == .decimalNumber }
+
+    /// `\s`: Unicode white space and separators (no-break space, ideographic space).
+    static let spaces = leads(through: 0xFFFF) { scalar in
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
+    /// Non-ASCII characters a caseless match pairs with an ASCII letter (the Kelvin sign with
+    /// k, long s with s, dotless i with I).
+    static let asciiLetterPartners = leads(through: 0xFFFF) { scalar in
+        guard scalar.properties.changesWhenCaseMapped else { return false }
+        let mappings = [scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping, scalar.properties.titlecaseMapping]
+        return mappings.contains { mapped in
+            mapped.unicodeScalars.count == 1 && mapped.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+        }
+    }
+
+    /// The lead bytes of the non-ASCII scalars up to `last` for which `test` holds.
+    private static func leads(through last: UInt32, _ test: (Unicode.Scalar) -> Bool) -> ByteSet {
+        var set = ByteSet()
+        for value in UInt32(0x80)...last {
+            guard let scalar = Unicode.Scalar(value), test(scalar) else { continue }
+            set.insert(UTF8.encode(scalar)!.first!)
+        }
+        return set
     }
 }

@@ -30,9 +30,7 @@ public struct RuleGate: Sendable, Hashable {
                 gate.bytes.insert(factor.bytes[0])  // a string's first byte occurs wherever it does
             }
         }
-        if required.nonASCII {
-            for lead in UInt8(0xC2)...UInt8(0xF4) { gate.bytes.insert(lead) }
-        }
+        gate.bytes = gate.bytes.union(required.leads)
         return gate
     }
 }
@@ -85,6 +83,13 @@ public struct ByteSet: Sendable, Hashable {
             for byte in text { words[Int(byte >> 6)] |= UInt64(1) << (byte & 63) }
         }
         words = w
+    }
+
+    /// The bytes in either set.
+    public func union(_ other: ByteSet) -> ByteSet {
+        var out = self
+        out.words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)
+        return out
     }
 
     /// Whether the two sets share a byte.
