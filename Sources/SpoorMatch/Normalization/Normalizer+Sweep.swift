@@ -12,7 +12,8 @@ extension Normalizer {
     ///   scripts where they carry meaning, Thai `ช้าง`, are taken);
     /// - `@`, `$` or `!` between letters;
     /// - letters joined across symbols or emoji;
-    /// - a short piece next to a single `.`, `-` or `_` (`t-shirt`, `iv.ory`);
+    /// - a short piece joined across a single `.`, `-` or `_` when the joined word would be
+    ///   rewritten (`co-op`, `a-1b`; `burn-in` and `t-shirt` are joined here);
     /// - one-character words in a row (`i v o r y`, `S, M, L`, `象 牙`);
     /// - a letter three times in a row, or a digit that reads as a letter (`iv0ry`);
     /// - a word that mixes Latin letters with look-alikes;
@@ -79,6 +80,7 @@ struct SweepWriter {
     private var hasPrevious = false
     private var previousEnd: UInt32 = 0, previousSize = 0, previousHasLetter = false
     private var previousLastScalar: UInt32 = 0, previousLastIsLetter = false
+    private var previousOut = 0, previousHasLatin = false, previousHasLookAlike = false, previousHasDigit = false
     // The separators since the word before.
     private var gapUnits = 0, gapFirst: UInt32 = 0, gapAllJoining = true
     // One-character words in a row.
@@ -370,7 +372,7 @@ struct SweepWriter {
                     && WordEdge.isUnspacedScript(previousLastScalar) && WordEdge.isUnspacedScript(firstScalar) {
                     return false  // 犀_角
                 }
-                if min(previousSize, units) <= 2 && previousHasLetter && hasLetter { return false }  // iv.ory
+                if min(previousSize, units) <= 2 && previousHasLetter && hasLetter { return joinPrevious() }  // burn-in
             }
         }
         // One-character words in a row may spell a word.
@@ -383,15 +385,57 @@ struct SweepWriter {
             singles = 0
             singlesUnspaced = false
         }
+        keepAsPrevious()
+        return true
+    }
+
+    /// Makes the word just read the word before, and starts looking for the next.
+    @inline(__always)
+    private mutating func keepAsPrevious() {
         hasPrevious = true
         previousEnd = lastEnd
         previousSize = units
+        previousOut = wordOut
+        previousHasLatin = hasLatin
+        previousHasLookAlike = hasLookAlike
+        previousHasDigit = hasDigit
         previousHasLetter = hasLetter
         previousLastScalar = lastScalar
         previousLastIsLetter = lastIsLetter
         units = 0
         gapUnits = 0
         gapAllJoining = true
+    }
+
+    /// Joins the word just read to the one before across the one `.`, `-` or `_` between them,
+    /// as the full pipeline does next to a piece of at most two characters (`burn-in` →
+    /// `burnin`); `false` to decline.
+    ///
+    /// The full pipeline then rewrites the joined word as one: declined when that could change
+    /// it (a letter run across the join, look-alikes with Latin, leetspeak), so what is kept is
+    /// the two words' bytes without the space between them. The joined word is never one
+    /// character, so it ends any run of one-character words.
+    private mutating func joinPrevious() -> Bool {
+        if previousLastScalar == firstScalar { return false }  // co-op: a run across the join
+        hasLatin = hasLatin || previousHasLatin
+        hasLookAlike = hasLookAlike || previousHasLookAlike
+        if hasLatin && hasLookAlike { return false }
+        hasDigit = hasDigit || previousHasDigit
+        // Drop the space written before this word (rare enough for a plain loop).
+        for k in wordOut..<count {
+            out[k &- 1] = out[k]
+            spans[k &- 1] = spans[k]
+        }
+        count &-= 1
+        wordOut = previousOut
+        units &+= previousSize
+        if hasDigit && units >= 3
+            && Self.readsAsLeetspeak(UnsafeBufferPointer(start: out + wordOut, count: count &- wordOut)) {
+            return false  // a-1b: leetspeak once joined
+        }
+        singles = 0
+        singlesUnspaced = false
+        keepAsPrevious()
         return true
     }
 
