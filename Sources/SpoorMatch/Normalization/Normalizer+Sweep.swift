@@ -6,10 +6,14 @@ extension Normalizer {
     /// (case, diacritics, width), lower-casing and joining the words with single spaces. This
     /// sweep does that without building units. It declines, and the caller runs the full
     /// pipeline, at the first sign of anything the full pipeline would rewrite:
-    /// - a character that folds to several or is not precomputed, or a combining mark;
+    /// - a character that folds to several that are not all ASCII letters (`½` → `1⁄2`; `ß` → `ss`
+    ///   is taken), or whose fold is not precomputed;
+    /// - a combining mark on a Latin, Greek or Cyrillic letter, or a kana voicing mark (marks of
+    ///   scripts where they carry meaning, Thai `ช้าง`, are taken);
     /// - `@`, `$` or `!` between letters;
     /// - letters joined across symbols or emoji;
-    /// - a short piece next to a single `.`, `-` or `_` (`t-shirt`, `iv.ory`);
+    /// - a short piece joined across a single `.`, `-` or `_` when the joined word would be
+    ///   rewritten (`co-op`, `a-1b`; `burn-in` and `t-shirt` are joined here);
     /// - one-character words in a row (`i v o r y`, `S, M, L`, `象 牙`);
     /// - a letter three times in a row, or a digit that reads as a letter (`iv0ry`);
     /// - a word that mixes Latin letters with look-alikes;
@@ -70,11 +74,13 @@ struct SweepWriter {
     private var firstScalar: UInt32 = 0, firstIsLetter = false
     private var lastScalar: UInt32 = 0, lastIsLetter = false, lastEnd: UInt32 = 0
     private var run = 0  // units in a row equal to the last one
+    private var wordMarks = 0  // of its units, kept marks (ช้: one letter and a mark)
     private var hasLetter = false, hasLatin = false, hasLookAlike = false, hasDigit = false
     // The word before.
     private var hasPrevious = false
     private var previousEnd: UInt32 = 0, previousSize = 0, previousHasLetter = false
     private var previousLastScalar: UInt32 = 0, previousLastIsLetter = false
+    private var previousOut = 0, previousHasLatin = false, previousHasLookAlike = false, previousHasDigit = false
     // The separators since the word before.
     private var gapUnits = 0, gapFirst: UInt32 = 0, gapAllJoining = true
     // One-character words in a row.
@@ -178,7 +184,9 @@ struct SweepWriter {
         let start = UInt32(truncatingIfNeeded: i), end = UInt32(truncatingIfNeeded: i &+ width)
         i &+= width
 
-        guard let fold = ScalarFolding.shared.singleFold(value) else { return false }
+        guard let fold = ScalarFolding.shared.singleFold(value) else {
+            return severalLetters(value, start: start, end: end, width: width)
+        }
         guard fold.folded else { return true }  // folded away: no unit
         let scalar = fold.scalar
         let kind = ScalarFolding.kind(of: scalar)
@@ -186,64 +194,135 @@ struct SweepWriter {
         case .ignorable:
             return true  // dropped, as if not there
         case .mark:
-            return false
+            return mark(scalar, start: start, end: end, width: width)
         case .letter, .digit:
-            let isLetter = kind == .letter
-            if leetPending && isLetter { return false }  // p@ngolin
-            leetPending = false
-            if units == 0 { startWord(scalar, isLetter: isLetter, start: start) }
-            if isLetter {
-                hasLetter = true
-                if scalar < 0x80 {
-                    hasLatin = true
-                } else if Confusables.latinLetter(for: scalar) != nil {
-                    hasLookAlike = true
-                }
-                if hasLatin && hasLookAlike { return false }  // іvоry
-            } else {
-                hasDigit = true
-            }
-            // A letter three times in a row is squeezed (not in unspaced scripts).
-            if units > 0 && lastScalar == scalar {
-                run &+= 1
-                if run >= 3 && isLetter && !WordEdge.isUnspacedScript(scalar) { return false }
-            } else {
-                run = 1
-            }
-            // Write the fold's UTF-8, every byte mapped to the whole source character.
-            let span = NormalizedText.Span(start: start, end: end)
-            if scalar < 0x80 {
-                out[count] = UInt8(truncatingIfNeeded: scalar)
-                spans[count] = span
-                count &+= 1
-            } else {
-                let size = scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
-                guard size <= width else { return false }  // Ⱥ → ⱥ: longer than its source
-                switch size {
-                case 2:
-                    out[count] = UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6)
-                    out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
-                case 3:
-                    out[count] = UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12)
-                    out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
-                    out[count &+ 2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
-                default:
-                    out[count] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
-                    out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F)
-                    out[count &+ 2] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
-                    out[count &+ 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
-                }
-                for k in 0..<size { spans[count &+ k] = span }
-                count &+= size
-            }
-            units &+= 1
-            lastScalar = scalar
-            lastIsLetter = isLetter
-            lastEnd = end
-            return true
+            return unit(scalar, isLetter: kind == .letter, start: start, end: end, width: width)
         default:
             return separator(scalar, joins: scalar == 0x2A || (kind == .symbol && scalar >= 0x80))
         }
+    }
+
+    /// Adds a letter or digit whose fold is `scalar`, read from `width` bytes at `start..<end`;
+    /// `false` to decline.
+    @inline(__always)
+    private mutating func unit(_ scalar: UInt32, isLetter: Bool, start: UInt32, end: UInt32, width: Int) -> Bool {
+        if leetPending && isLetter { return false }  // p@ngolin
+        leetPending = false
+        if units == 0 { startWord(scalar, isLetter: isLetter, start: start) }
+        if isLetter {
+            hasLetter = true
+            if scalar < 0x80 {
+                hasLatin = true
+            } else if Confusables.latinLetter(for: scalar) != nil {
+                hasLookAlike = true
+            }
+            if hasLatin && hasLookAlike { return false }  // іvоry
+        } else {
+            hasDigit = true
+        }
+        // A letter three times in a row is squeezed (not in unspaced scripts).
+        if units > 0 && lastScalar == scalar {
+            run &+= 1
+            if run >= 3 && isLetter && !WordEdge.isUnspacedScript(scalar) { return false }
+        } else {
+            run = 1
+        }
+        guard write(scalar, start: start, end: end, width: width) else { return false }
+        units &+= 1
+        lastScalar = scalar
+        lastIsLetter = isLetter
+        lastEnd = end
+        return true
+    }
+
+    /// Writes the UTF-8 of `scalar`, every byte mapped to the whole source character
+    /// `start..<end` of `width` bytes; `false` (to decline) when it would take more bytes.
+    @inline(__always)
+    private mutating func write(_ scalar: UInt32, start: UInt32, end: UInt32, width: Int) -> Bool {
+        let span = NormalizedText.Span(start: start, end: end)
+        if scalar < 0x80 {
+            out[count] = UInt8(truncatingIfNeeded: scalar)
+            spans[count] = span
+            count &+= 1
+        } else {
+            let size = scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
+            guard size <= width else { return false }  // Ⱥ → ⱥ: longer than its source
+            switch size {
+            case 2:
+                out[count] = UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6)
+                out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+            case 3:
+                out[count] = UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12)
+                out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
+                out[count &+ 2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+            default:
+                out[count] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                out[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F)
+                out[count &+ 2] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
+                out[count &+ 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+            }
+            for k in 0..<size { spans[count &+ k] = span }
+            count &+= size
+        }
+        return true
+    }
+
+    /// A combining mark whose fold is `scalar`; `false` to decline.
+    ///
+    /// The full pipeline keeps a mark as a unit of the word when it follows a letter, or a kept
+    /// mark, of a script whose marks carry meaning (Thai ช้าง); it drops a mark with no letter
+    /// before it. Those two are done here. A mark on Latin, Greek or Cyrillic (stripped, its
+    /// source added to the letter's) and the kana voicing marks (composed with the kana) decline.
+    private mutating func mark(_ scalar: UInt32, start: UInt32, end: UInt32, width: Int) -> Bool {
+        if scalar == 0x3099 || scalar == 0x309A { return false }  // ｿﾞ → ゾ
+        guard units > 0 else { return true }  // after a separator or at the start: dropped
+        if lastIsLetter {
+            if ScalarFolding.stripsMarks(lastScalar) { return false }  // e + ◌́: the letter's source grows
+        } else if ScalarFolding.kind(of: lastScalar) != .mark {
+            return true  // after a digit: dropped
+        }
+        // After a kept mark the letter it sits on is the same one, which keeps marks.
+        guard write(scalar, start: start, end: end, width: width) else { return false }
+        // A mark is never squeezed, but it breaks a run of one letter (กกก).
+        run = lastScalar == scalar ? run &+ 1 : 1
+        units &+= 1
+        wordMarks &+= 1
+        lastScalar = scalar
+        lastIsLetter = false
+        lastEnd = end
+        return true
+    }
+
+    /// A character that folds to several scalars (`ß` → `ss`, `æ` → `ae`, `œ` → `oe`), or none
+    /// that is precomputed; `false` to decline.
+    ///
+    /// The full pipeline makes each folded scalar a unit with the whole character as its source.
+    /// Done here when they are all ASCII letters that fit in the character's bytes; anything
+    /// else (`½` → `1⁄2`, folds computed on demand) declines.
+    private mutating func severalLetters(_ value: UInt32, start: UInt32, end: UInt32, width: Int) -> Bool {
+        // Only precomputed folds: computing one here and again in the full pipeline would cost
+        // more than declining.
+        guard value < 0x3100 || (0xFF00..<0xFFF0).contains(value) else { return false }
+        var folded: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        var n = 0
+        var letters = true
+        ScalarFolding.shared.forEachFolded(value) { scalar in
+            let lower = scalar | 0x20
+            guard scalar < 0x80, lower &- 0x61 < 26, scalar == lower, n < 4 else { letters = false; return }
+            switch n {
+            case 0: folded.0 = scalar
+            case 1: folded.1 = scalar
+            case 2: folded.2 = scalar
+            default: folded.3 = scalar
+            }
+            n += 1
+        }
+        guard letters, n >= 1, n <= width else { return false }
+        let all = [folded.0, folded.1, folded.2, folded.3]
+        for k in 0..<n {
+            guard unit(all[k], isLetter: true, start: start, end: end, width: 1) else { return false }
+        }
+        return true
     }
 
     /// Starts a word at the unit whose source starts at `start`: writes the space for the gap.
@@ -259,6 +338,7 @@ struct SweepWriter {
         firstIsLetter = isLetter
         hasLetter = false; hasLatin = false; hasLookAlike = false; hasDigit = false
         run = 0
+        wordMarks = 0
     }
 
     /// A separator (space, punctuation, symbol) whose folded scalar is `scalar`; `false` to
@@ -292,11 +372,12 @@ struct SweepWriter {
                     && WordEdge.isUnspacedScript(previousLastScalar) && WordEdge.isUnspacedScript(firstScalar) {
                     return false  // 犀_角
                 }
-                if min(previousSize, units) <= 2 && previousHasLetter && hasLetter { return false }  // iv.ory
+                if min(previousSize, units) <= 2 && previousHasLetter && hasLetter { return joinPrevious() }  // burn-in
             }
         }
         // One-character words in a row may spell a word.
-        if units == 1 && (firstIsLetter || TokenEmitter.leetLetter(firstScalar) != nil) {
+        // A letter with marks on it (ช้) is one character too.
+        if units &- wordMarks == 1 && (firstIsLetter || TokenEmitter.leetLetter(firstScalar) != nil) {
             singles &+= 1
             singlesUnspaced = singlesUnspaced || WordEdge.isUnspacedScript(firstScalar)
             if singles >= 3 || (singles >= 2 && singlesUnspaced) { return false }
@@ -304,15 +385,57 @@ struct SweepWriter {
             singles = 0
             singlesUnspaced = false
         }
+        keepAsPrevious()
+        return true
+    }
+
+    /// Makes the word just read the word before, and starts looking for the next.
+    @inline(__always)
+    private mutating func keepAsPrevious() {
         hasPrevious = true
         previousEnd = lastEnd
         previousSize = units
+        previousOut = wordOut
+        previousHasLatin = hasLatin
+        previousHasLookAlike = hasLookAlike
+        previousHasDigit = hasDigit
         previousHasLetter = hasLetter
         previousLastScalar = lastScalar
         previousLastIsLetter = lastIsLetter
         units = 0
         gapUnits = 0
         gapAllJoining = true
+    }
+
+    /// Joins the word just read to the one before across the one `.`, `-` or `_` between them,
+    /// as the full pipeline does next to a piece of at most two characters (`burn-in` →
+    /// `burnin`); `false` to decline.
+    ///
+    /// The full pipeline then rewrites the joined word as one: declined when that could change
+    /// it (a letter run across the join, look-alikes with Latin, leetspeak), so what is kept is
+    /// the two words' bytes without the space between them. The joined word is never one
+    /// character, so it ends any run of one-character words.
+    private mutating func joinPrevious() -> Bool {
+        if previousLastScalar == firstScalar { return false }  // co-op: a run across the join
+        hasLatin = hasLatin || previousHasLatin
+        hasLookAlike = hasLookAlike || previousHasLookAlike
+        if hasLatin && hasLookAlike { return false }
+        hasDigit = hasDigit || previousHasDigit
+        // Drop the space written before this word (rare enough for a plain loop).
+        for k in wordOut..<count {
+            out[k &- 1] = out[k]
+            spans[k &- 1] = spans[k]
+        }
+        count &-= 1
+        wordOut = previousOut
+        units &+= previousSize
+        if hasDigit && units >= 3
+            && Self.readsAsLeetspeak(UnsafeBufferPointer(start: out + wordOut, count: count &- wordOut)) {
+            return false  // a-1b: leetspeak once joined
+        }
+        singles = 0
+        singlesUnspaced = false
+        keepAsPrevious()
         return true
     }
 
