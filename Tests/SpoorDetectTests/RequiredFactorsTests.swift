@@ -11,6 +11,25 @@ import SpoorMatch
         }
     }
 
+    @Test func namedGroupsAreReadWithTheirNames() {
+        #expect(factors("(?'a'ivory|tusk)") == ["ivory": false, "tusk": false])
+        #expect(factors("(?<a>ivory|tusk)") == ["ivory": false, "tusk": false])
+        #expect(factors("(?P<a>ivory|tusk)") == ["ivory": false, "tusk": false])
+    }
+
+    /// After a combining mark (not a word character to PCRE2) a `\b` holds, so a derived literal
+    /// counts there even though the word-start rule for hand-written literals says otherwise.
+    @Test func aBoundaryLiteralCountsAfterACombiningMark() throws {
+        let text = Array("हाथीivory".utf8)  // ends in the vowel sign ी, a spacing mark
+        let at = text.count - 5
+        #expect(try PCRE2Regex(#"\bivory"#).firstMatch(in: text) == at..<text.count)
+        text.withUnsafeBufferPointer { buffer in
+            #expect(!WordScan.startsWord(at: at, in: buffer))  // a hand-written literal would not count here
+            #expect(WordScan.mayStartWord(at: at, in: buffer))
+            #expect(!WordScan.mayStartWord(at: 3, in: buffer))  // inside हाथी, after the letter ह
+        }
+    }
+
     @Test func wordsAfterABoundaryMustStartAWord() {
         #expect(factors(#"\bfor sale\b"#) == ["for sale": true])
         #expect(factors(#"\b(?:tusks?|horn)\b"#) == ["tusk": true, "tusks": true, "horn": true])
@@ -41,7 +60,8 @@ import SpoorMatch
     }
 
     @Test func patternsThatRequireNothingOrAreNotUnderstoodGiveNoGate() {
-        for pattern in ["a?", "(?:x|)", ".+", "a*b*", "(?i)ivory", #"(a)\1"#, #"\p{Han}+"#, "[^a]", #"[\s\S]"#, #"[a\p{L}]"#] {
+        for pattern in ["a?", "(?:x|)", ".+", "a*b*", "(?i)ivory", #"(a)\1"#, #"\p{Han}+"#, "[^a]", #"[\s\S]"#, #"[a\p{L}]"#,
+                        "(?<a>x)?(?P>a)", "(?P<a>y)?(?P=a)", "[^[:digit:]]", "ab{,2}c", "x{ 2 }", "a{99999999999999999999}"] {
             #expect(RequiredFactors.of(pattern, caseless: false) == nil, "\(pattern)")
         }
     }
@@ -75,7 +95,7 @@ import SpoorMatch
                 let bytes = Array(text.utf8)
                 let present = bytes.contains { required.leads.contains($0) } || required.factors.contains { factor in
                     occurrences(of: factor.bytes, in: bytes).contains { start in
-                        !factor.startsWord || bytes.withUnsafeBufferPointer { WordScan.startsWord(at: start, in: $0) }
+                        !factor.startsWord || bytes.withUnsafeBufferPointer { WordScan.mayStartWord(at: start, in: $0) }
                     }
                 }
                 #expect(present, "pattern \(pattern) matched \"\(text)\" but none of \(required.factors.map { String(decoding: $0.bytes, as: UTF8.self) }) is there")
@@ -99,13 +119,14 @@ import SpoorMatch
             case 0, 1, 2: atom = ["a", "b", "c", " ", "1", "é", "_", "k", "s"][Int(rng.next() % 9)]
             case 3: atom = #"\b"#
             case 4: atom = [#"\d"#, #"\s"#, #"\w"#, "[ab]", "[a-c1]", ".", #"[\s\S]"#, #"[\pLb]"#][Int(rng.next() % 8)]
-            case 5: atom = ["(?=a)", "(?!b)", "(?<=c)", "^", "$"][Int(rng.next() % 5)]
+            case 5: atom = ["(?=a)", "(?!b)", "(?<=c)", "^", "$", "(?<n\(rng.next() % 1000)>ab)", "(?'m\(rng.next() % 1000)'ba)",
+                            "[^[:digit:]]", "b{,2}", "[[:alpha:]]"][Int(rng.next() % 10)]
             case 6, 7: atom = ["ab", "ba", "cab", "a b"][Int(rng.next() % 4)]
             default:
                 let branches = (0..<(1 + Int(rng.next() % 3))).map { _ in randomPattern(&rng, depth: depth - 1) }
                 atom = "(?:" + branches.joined(separator: "|") + ")"
             }
-            if !atom.hasPrefix("(?=") && !atom.hasPrefix("(?!") && !atom.hasPrefix("(?<") && atom != #"\b"# && atom != "^" && atom != "$" {
+            if !atom.hasPrefix("(?=") && !atom.hasPrefix("(?!") && !atom.hasPrefix("(?<=") && atom != #"\b"# && atom != "^" && atom != "$" {
                 switch rng.next() % 8 {
                 case 0: atom += "?"
                 case 1: atom += "+"
@@ -123,7 +144,8 @@ import SpoorMatch
     private func randomText(_ rng: inout SplitMix) -> String {
         // With look-alikes PCRE2's Unicode classes and caseless matching accept: an Arabic-Indic
         // digit, an ideographic space, the Kelvin sign and long s.
-        let alphabet: [String] = ["a", "b", "c", " ", "1", "é", "_", "ab", "x", "٣", "\u{3000}", "\u{212A}", "\u{17F}", "k", "S"]
+        let alphabet: [String] = ["a", "b", "c", " ", "1", "é", "_", "ab", "x", "٣", "\u{3000}", "\u{212A}", "\u{17F}", "k", "S",
+                                  "\u{940}", "\u{652}", "ी", "{", "}", ","]
         return (0..<Int(rng.next() % 10)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
     }
 }

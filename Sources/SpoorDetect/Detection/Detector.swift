@@ -79,7 +79,8 @@ public struct Detector: Sendable {
 
     /// Compiles a watchlist and rules into a detector.
     public init(watchlist: Watchlist, rules: RuleSet = .empty, scoring: Scoring = Scoring(), normalizer: Normalizer = Normalizer()) {
-        self.index = TermIndex(watchlist: watchlist, literals: rules.literals, anywhereLiterals: rules.anywhereLiterals, normalizer: normalizer)
+        self.index = TermIndex(watchlist: watchlist, literals: rules.literals, boundaryLiterals: rules.boundaryLiterals,
+                               anywhereLiterals: rules.anywhereLiterals, normalizer: normalizer)
         self.rules = rules
         self.scoring = scoring
         self.gating = RuleGating(rules: rules)

@@ -20,16 +20,17 @@ struct RuleGating: Sendable {
     /// For each literal, the rules (bits) it admits: `words` words per literal.
     let rulesByLiteral: [UInt64]
 
-    /// The gating of `rules` over a term index built with `rules.literals` then
-    /// `rules.anywhereLiterals` (the order ``TermIndex/literals`` keeps).
+    /// The gating of `rules` over a term index built with `rules.literals`, then
+    /// `rules.boundaryLiterals`, then `rules.anywhereLiterals` (the order ``TermIndex/literals`` keeps).
     init(rules: RuleSet) {
-        let wordStart = rules.literals, anywhere = rules.anywhereLiterals
+        let wordStart = rules.literals, boundary = rules.boundaryLiterals, anywhere = rules.anywhereLiterals
         let position = Dictionary(wordStart.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let anywherePosition = Dictionary(anywhere.enumerated().map { ($1, wordStart.count + $0) }, uniquingKeysWith: { a, _ in a })
+        let boundaryPosition = Dictionary(boundary.enumerated().map { ($1, wordStart.count + $0) }, uniquingKeysWith: { a, _ in a })
+        let anywherePosition = Dictionary(anywhere.enumerated().map { ($1, wordStart.count + boundary.count + $0) }, uniquingKeysWith: { a, _ in a })
         literalIndices = rules.rules.map { rule in
             if !rule.literals.isEmpty { return rule.literals.compactMap { position[$0] } }
             guard let gate = rule.gate else { return [] }
-            return gate.wordStartLiterals.compactMap { position[$0] } + gate.anywhereLiterals.compactMap { anywherePosition[$0] }
+            return gate.wordStartLiterals.compactMap { boundaryPosition[$0] } + gate.anywhereLiterals.compactMap { anywherePosition[$0] }
         }
         admission = rules.rules.map { rule in
             if !rule.literals.isEmpty { return .literals }
@@ -37,7 +38,7 @@ struct RuleGating: Sendable {
             return .always
         }
         let words = max(1, (rules.rules.count + 63) / 64)
-        var byLiteral = [UInt64](repeating: 0, count: (wordStart.count + anywhere.count) * words)
+        var byLiteral = [UInt64](repeating: 0, count: (wordStart.count + boundary.count + anywhere.count) * words)
         for (r, literals) in literalIndices.enumerated() {
             for l in literals { byLiteral[l * words + r / 64] |= 1 << (r % 64) }
         }

@@ -64,10 +64,20 @@ public struct TermIndex: Sendable {
     /// The literals (normalized) that rules require, in the order given: first those that must
     /// start a word, then those that count anywhere (`anywhereLiterals` of the initializer).
     public let literals: [String]
-    /// For each literal, whether it counts anywhere rather than only where it starts a word.
-    let literalAnywhere: [Bool]
-    /// For each pattern, whether one of its literals counts anywhere.
-    let patternHasAnywhere: [Bool]
+    /// Where a literal counts.
+    enum LiteralStart: UInt8, Sendable {
+        /// Where it starts a word (``WordScan/startsWord(at:in:)``): hand-written rule literals.
+        case word
+        /// Where a `\b` could hold before it (``WordScan/mayStartWord(at:in:)``): literals
+        /// derived from `\b…` in a pattern.
+        case boundary
+        /// Anywhere.
+        case anywhere
+    }
+    /// For each literal, where it counts.
+    let literalStart: [LiteralStart]
+    /// For each pattern, whether one of its literals counts where a word need not start.
+    let patternHasLoose: [Bool]
 
     /// Words that sellers glue to a term without a space and that do not change its meaning
     /// (`realivory`, `rhinohorn`, `tusks`): modifiers, product nouns and plural endings.
@@ -88,14 +98,17 @@ public struct TermIndex: Sendable {
 
     /// Compiles the watchlist's names, synonyms, products and code words, and the rules'
     /// literals (already normalized), into one automaton. `literals` count where they start a
-    /// word, `anywhereLiterals` wherever they occur; ``literals`` lists both, in that order.
+    /// word, `boundaryLiterals` where a `\b` could hold before them, `anywhereLiterals` wherever
+    /// they occur; ``literals`` lists all three, in that order.
     public init(
-        watchlist: Watchlist, literals: [String] = [], anywhereLiterals: [String] = [], normalizer: Normalizer = Normalizer(),
-        compoundWords: [String] = TermIndex.defaultCompoundWords
+        watchlist: Watchlist, literals: [String] = [], boundaryLiterals: [String] = [], anywhereLiterals: [String] = [],
+        normalizer: Normalizer = Normalizer(), compoundWords: [String] = TermIndex.defaultCompoundWords
     ) {
-        self.literals = literals + anywhereLiterals
-        let literalAnywhere = [Bool](repeating: false, count: literals.count) + [Bool](repeating: true, count: anywhereLiterals.count)
-        self.literalAnywhere = literalAnywhere
+        self.literals = literals + boundaryLiterals + anywhereLiterals
+        let literalStart = [LiteralStart](repeating: .word, count: literals.count)
+            + [LiteralStart](repeating: .boundary, count: boundaryLiterals.count)
+            + [LiteralStart](repeating: .anywhere, count: anywhereLiterals.count)
+        self.literalStart = literalStart
         self.taxa = watchlist.taxa
         self.normalizer = normalizer
         var terms: [Term] = []
@@ -146,7 +159,7 @@ public struct TermIndex: Sendable {
             }
         }
         var patternLiterals = [[Int]](repeating: [], count: patternTerms.count)
-        for (l, literal) in (literals + anywhereLiterals).enumerated() where !literal.isEmpty {
+        for (l, literal) in (literals + boundaryLiterals + anywhereLiterals).enumerated() where !literal.isEmpty {
             let form = Array(literal.utf8)
             if let p = patternOf[form] {
                 patternLiterals[p].append(l)
@@ -158,7 +171,7 @@ public struct TermIndex: Sendable {
         }
         self.patternTerms = patternTerms
         self.patternLiterals = patternLiterals
-        self.patternHasAnywhere = patternLiterals.map { $0.contains { l in literalAnywhere[l] } }
+        self.patternHasLoose = patternLiterals.map { $0.contains { l in literalStart[l] != .word } }
         self.automaton = builder.build()
         self.compoundWords = glue
         self.maxGlueWord = glue.map(\.count).max() ?? 1
@@ -208,8 +221,9 @@ public struct TermIndex: Sendable {
                     // Literals derived from a pattern may also count anywhere.
                     if !patternLiterals[match.pattern].isEmpty {
                         let startsWord = WordScan.startsWord(at: match.start, in: bytes)
-                        if startsWord || patternHasAnywhere[match.pattern] {
-                            for literal in patternLiterals[match.pattern] where startsWord || literalAnywhere[literal] {
+                        if startsWord || patternHasLoose[match.pattern] {
+                            for literal in patternLiterals[match.pattern] where startsWord || literalStart[literal] == .anywhere
+                                || (literalStart[literal] == .boundary && WordScan.mayStartWord(at: match.start, in: bytes)) {
                                 let bit = UInt64(1) << (literal % 64)
                                 if seen[literal / 64] & bit == 0 {
                                     seen[literal / 64] |= bit

@@ -174,7 +174,9 @@ extension RequiredFactors {
             case "*": low = 0; high = nil; i += 1
             case "+": low = 1; high = nil; i += 1
             case "{":
-                guard let (l, h) = parseBraces() else { return (atom, false) }  // a literal '{' (read next)
+                // A '{' that is not `{n}`, `{n,}` or `{n,m}`: PCRE2 10.43 reads `{,m}` and spaces
+                // where 10.42 reads literal text, so give up rather than guess the version.
+                guard let (l, h) = parseBraces() else { return nil }
                 low = l; high = h
             default: return (atom, false)
             }
@@ -201,6 +203,7 @@ extension RequiredFactors {
                 var n: Int?
                 while j < chars.count, let d = chars[j].properties.numericType == .decimal ? Int(String(chars[j])) : nil, chars[j].isASCII {
                     n = (n ?? 0) * 10 + d
+                    if n! > 65_535 { return nil }  // PCRE2's own limit; also no overflow
                     j += 1
                 }
                 return n
@@ -228,9 +231,12 @@ extension RequiredFactors {
                     if k == ":" || k == ">" { i += 2 }
                     else if k == "=" || k == "!" { i += 2; lookaround = true }
                     else if k == "<", i + 2 < chars.count, chars[i + 2] == "=" || chars[i + 2] == "!" { i += 3; lookaround = true }
-                    else if k == "<" || k == "P" || k == "'" {
-                        // A named group: skip its name.
-                        while let p = peek, p != ">" && p != "'" { i += 1 }
+                    else if k == "<" || k == "'" || (k == "P" && i + 2 < chars.count && chars[i + 2] == "<") {
+                        // A named group, (?<name>, (?'name' or (?P<name>: skip its name.
+                        // (?P>name) and (?P=name) call or repeat a group: given up below.
+                        let close: Unicode.Scalar = k == "'" ? "'" : ">"
+                        i += k == "P" ? 3 : 2
+                        while let p = peek, p != close { i += 1 }
                         guard !atEnd else { return nil }
                         i += 1
                     } else {
@@ -245,7 +251,7 @@ extension RequiredFactors {
             case ".": return .unknown
             case "[": return parseClass()
             case "\\": return parseEscape()
-            case "*", "+", "?": return nil
+            case "*", "+", "?", "{": return nil
             default: return literal(c)
             }
         }
@@ -256,7 +262,8 @@ extension RequiredFactors {
             guard caseless, c.properties.changesWhenCaseMapped else { return .exactly([bytes]) }
             // Caseless UCP matching also pairs ASCII letters with non-ASCII ones (k with the
             // Kelvin sign, s with long s), so only "one of the two cases, or such a character" holds.
-            guard c.isASCII else { return Info(exact: nil, required: RequiredFactors(factors: [], leads: UnicodeLeads.all)) }
+            // A non-ASCII letter may pair with an ASCII one (the Kelvin sign with k): nothing known.
+            guard c.isASCII else { return .unknown }
             let both: Set<[UInt8]> = [Array(String(c).lowercased().utf8), Array(String(c).uppercased().utf8)]
             return Info(exact: nil, required: RequiredFactors(factors: Set(both.map { Factor(bytes: $0, startsWord: false) }), leads: UnicodeLeads.asciiLetterPartners))
         }
@@ -297,7 +304,10 @@ extension RequiredFactors {
                 // A negated class: skip it, nothing is known.
                 i += 1
                 if peek == "]" { i += 1 }
-                while let c = peek, c != "]" { i += c == "\\" ? 2 : 1 }
+                while let c = peek, c != "]" {
+                    if c == "[" { return nil }  // a POSIX class inside: its ']' is not the end
+                    i += c == "\\" ? 2 : 1
+                }
                 guard !atEnd else { return nil }
                 i += 1
                 return .unknown

@@ -129,7 +129,13 @@ public struct RuleSet: Sendable {
 
     /// Every literal of every rule, for the shared automaton.
     public var literals: [String] {
-        Array(Set(rules.flatMap { $0.literals + ($0.gate?.wordStartLiterals ?? []) })).sorted()
+        Array(Set(rules.flatMap(\.literals))).sorted()
+    }
+
+    /// The strings derived rule gates look for where a `\b` could hold before them
+    /// (``RuleGate/wordStartLiterals``).
+    public var boundaryLiterals: [String] {
+        Array(Set(rules.flatMap { $0.gate?.wordStartLiterals ?? [] })).sorted()
     }
 
     /// The strings derived rule gates look for anywhere in a word (``RuleGate/anywhereLiterals``).

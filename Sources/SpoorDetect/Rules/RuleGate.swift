@@ -7,7 +7,7 @@ import SpoorMatch
 /// (what is left: single characters, digits for `\d`, lead bytes of non-ASCII characters) are
 /// looked for in the text the rule runs on. The rule runs when either is there.
 public struct RuleGate: Sendable, Hashable {
-    /// Strings that must start a word of the normalized text (after `\b` in the pattern).
+    /// Strings that follow `\b` in the pattern: they count where a `\b` could hold before them.
     public var wordStartLiterals: [String] = []
     /// Strings that may occur anywhere in the normalized text.
     public var anywhereLiterals: [String] = []

@@ -36,7 +36,8 @@ extension RuleSet {
     public func checkExamples(normalizer: Normalizer = Normalizer()) -> [ExampleFailure] {
         var failures: [ExampleFailure] = []
         // Literals are found the way the detector finds them: the same automaton, the same rule.
-        let index = TermIndex(watchlist: Watchlist(name: "examples", taxa: []), literals: literals, anywhereLiterals: anywhereLiterals, normalizer: normalizer)
+        let index = TermIndex(watchlist: Watchlist(name: "examples", taxa: []), literals: literals, boundaryLiterals: boundaryLiterals,
+                              anywhereLiterals: anywhereLiterals, normalizer: normalizer)
         let gating = RuleGating(rules: self)
         for (r, rule) in rules.enumerated() {
             func wouldRun(_ example: String) -> Bool {

@@ -132,6 +132,22 @@ public enum WordScan {
         return !WordEdge.isSpacedWordScalar(WordEdge.scalar(endingAt: start, in: text))
     }
 
+    /// Whether a regular expression's `\b` could hold just before `start`: the text starts
+    /// there, or the scalar before it is not a letter or a number. Looser than
+    /// ``startsWord(at:in:)``: a combining mark (not a word character to PCRE2) counts as a
+    /// boundary, so a literal derived from `\b…` is found wherever the pattern can match.
+    public static func mayStartWord(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start > 0 else { return true }
+        guard let scalar = Unicode.Scalar(WordEdge.scalar(endingAt: start, in: text)) else { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return false
+        default:
+            return true
+        }
+    }
+
     /// The range of the word (run of letters and digits of spaced scripts) around `range`,
     /// looking at most `limit` bytes beyond each end (a longer word is cut there).
     public static func word(around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, limit: Int = .max) -> Range<Int> {
