@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "SpoorFixtures",
             dependencies: [
-                "CZlib",
+                "SpoorMatch", "CZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

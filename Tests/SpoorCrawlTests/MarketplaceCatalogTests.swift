@@ -1,3 +1,4 @@
+import SpoorMatch
 import Foundation
 import Testing
 @testable import SpoorFixtures

@@ -1,3 +1,4 @@
+import SpoorMatch
 import Testing
 @testable import SpoorCrawl
 

@@ -80,7 +80,7 @@ import SpoorMatch
     /// Random patterns on random texts: whenever PCRE2 finds a match, the derived factors are
     /// there (a word-start factor where a word starts), or a non-ASCII character is.
     @Test func derivedFactorsAreInEveryTextAPatternMatches() throws {
-        var rng = SplitMix(seed: 0x5EED)
+        var rng = SplitMix64(seed: 0x5EED)
         var gated = 0, checked = 0
         for _ in 0..<3000 {
             let pattern = randomPattern(&rng, depth: 3)
@@ -110,7 +110,7 @@ import SpoorMatch
         return (0...(haystack.count - needle.count)).filter { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
-    private func randomPattern(_ rng: inout SplitMix, depth: Int) -> String {
+    private func randomPattern(_ rng: inout SplitMix64, depth: Int) -> String {
         let pieces = 1 + Int(rng.next() % 4)
         var out = ""
         for _ in 0..<pieces {
@@ -141,24 +141,11 @@ import SpoorMatch
         return out
     }
 
-    private func randomText(_ rng: inout SplitMix) -> String {
+    private func randomText(_ rng: inout SplitMix64) -> String {
         // With look-alikes PCRE2's Unicode classes and caseless matching accept: an Arabic-Indic
         // digit, an ideographic space, the Kelvin sign and long s.
         let alphabet: [String] = ["a", "b", "c", " ", "1", "é", "_", "ab", "x", "٣", "\u{3000}", "\u{212A}", "\u{17F}", "k", "S",
                                   "\u{940}", "\u{652}", "ी", "{", "}", ","]
         return (0..<Int(rng.next() % 10)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a failing case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

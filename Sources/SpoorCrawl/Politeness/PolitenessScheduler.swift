@@ -1,3 +1,5 @@
+import SpoorMatch
+
 /// Schedules fetches across hosts politely, as a pure state machine: the caller passes `now` and
 /// reports events, the scheduler answers with actions. No clocks, timers or I/O inside.
 ///

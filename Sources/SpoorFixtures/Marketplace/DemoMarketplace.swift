@@ -1,3 +1,5 @@
+import SpoorMatch
+
 /// The demo marketplace: several sites with different layouts over generated listings with ground truth.
 ///
 /// ```swift

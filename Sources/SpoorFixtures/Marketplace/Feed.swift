@@ -1,3 +1,5 @@
+import SpoorMatch
+
 /// `feed`: a social feed of sale posts with hashtags, emoji, messenger contacts and prices in the
 /// free text; post pages carry OpenGraph (`og:title`, `og:description`, `og:image`,
 /// `product:price:amount`) and every fourth one schema.org microdata too.

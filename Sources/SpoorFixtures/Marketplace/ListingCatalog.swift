@@ -1,3 +1,5 @@
+import SpoorMatch
+
 /// The page layouts the demo marketplace cycles through.
 public enum DemoLayout: String, Sendable, Hashable, CaseIterable {
     /// A modern shop with schema.org JSON-LD.

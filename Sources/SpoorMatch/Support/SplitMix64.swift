@@ -1,12 +1,19 @@
-/// SplitMix64 (Steele, Lea and Flood 2014): the small seeded generator behind every "random" choice
-/// in the demo marketplace, so the same seed always yields the same listings.
-public struct SplitMix64: Sendable, Hashable {
-    /// The generator's state; each call advances it by the golden-ratio increment.
+/// SplitMix64 (Steele, Lea and Flood 2014): a small, fast, seedable random number generator,
+/// the one behind every seeded choice in Spoor (politeness jitter, the demo marketplace's
+/// listings, property tests), so the same seed always gives the same sequence.
+public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
+    /// The generator's state; each draw advances it by the golden-ratio increment.
     public private(set) var state: UInt64
 
-    /// Creates a generator from a seed.
+    /// Creates a generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) {
         state = seed
+    }
+
+    /// Creates a generator seeded from the system's random source.
+    public init() {
+        var system = SystemRandomNumberGenerator()
+        state = system.next()
     }
 
     /// The next 64 pseudo-random bits.
@@ -18,7 +25,7 @@ public struct SplitMix64: Sendable, Hashable {
         return z ^ (z >> 31)
     }
 
-    /// A value in `range`, nearly uniform (the modulo bias is negligible for our small ranges).
+    /// A value in `range`, nearly uniform (the modulo bias is negligible for small ranges).
     public mutating func int(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % width)
@@ -26,7 +33,7 @@ public struct SplitMix64: Sendable, Hashable {
 
     /// A value in `0..<1` with 53 bits of precision.
     public mutating func unit() -> Double {
-        Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0)
+        Double(next() >> 11) * 0x1.0p-53
     }
 
     /// One element of a non-empty array.
@@ -34,7 +41,8 @@ public struct SplitMix64: Sendable, Hashable {
         items[int(in: 0...(items.count - 1))]
     }
 
-    /// Mixes two values into one seed, so listing `id` of site `site` gets its own independent stream.
+    /// Mixes two values into one seed, so that (say) listing `id` of site `site` gets its own
+    /// independent stream.
     public static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var generator = SplitMix64(seed: a ^ (b &* 0xD6E8_FEB8_6659_FD93))
         return generator.next()
