@@ -91,9 +91,7 @@ struct ScanState {
             }
             switch robots.check(entry.url, now: now) {
             case .allowed:
-                entries[entry.url.string] = entry
-                scheduler.enqueue(entry.fetchTask)
-                scheduledPages += 1
+                schedule(entry)
             case .disallowed(let error):
                 summary.disallowed += 1
                 events.append(.error(error))
@@ -240,6 +238,13 @@ struct ScanState {
     }
 
     /// An entry that waited for robots.txt: allowed ones go to the scheduler now.
+    /// Hands a page robots.txt allows to the politeness scheduler.
+    private mutating func schedule(_ entry: FrontierEntry) {
+        entries[entry.url.string] = entry
+        scheduler.enqueue(entry.fetchTask)
+        scheduledPages += 1
+    }
+
     private mutating func recheck(_ entry: FrontierEntry) {
         guard scheduledPages < configuration.maxPages else {
             summary.budgetSpent = true
@@ -247,17 +252,13 @@ struct ScanState {
         }
         switch robots.check(entry.url, now: .now) {
         case .allowed:
-            entries[entry.url.string] = entry
-            scheduler.enqueue(entry.fetchTask)
-            scheduledPages += 1
+            schedule(entry)
         case .disallowed(let error):
             summary.disallowed += 1
             events.append(.error(error))
         case .fetchRobots:
             // Expired again at once (a zero expiry): crawl it rather than loop.
-            entries[entry.url.string] = entry
-            scheduler.enqueue(entry.fetchTask)
-            scheduledPages += 1
+            schedule(entry)
         }
     }
 
