@@ -7,7 +7,7 @@ import SpoorMatch
 @Suite struct RequiredFactorsTests {
     private func factors(_ pattern: String, caseless: Bool = false) -> [String: Bool]? {
         RequiredFactors.of(pattern, caseless: caseless).map { required in
-            Dictionary(required.factors.map { (String(decoding: $0.bytes, as: UTF8.self), $0.startsWord) }, uniquingKeysWith: { $0 || $1 })
+            Dictionary(required.factors.map { (String(decoding: $0.bytes, as: UTF8.self), $0.afterBoundary) }, uniquingKeysWith: { $0 || $1 })
         }
     }
 
@@ -68,12 +68,12 @@ import SpoorMatch
 
     @Test func theGateSendsLongStringsToTheAutomatonAndTheRestToAByteScan() throws {
         let gate = try #require(RuleGate.derive(pattern: #"\bcb\b|\b\d+ (?:mos?)\b|x"#, target: .normalized, caseless: false))
-        #expect(gate.wordStartLiterals == ["cb"])
+        #expect(gate.boundaryLiterals == ["cb"])
         #expect(gate.anywhereLiterals == [" mo", " mos"])
         #expect(gate.bytes.contains(UInt8(ascii: "x")) && !gate.bytes.contains(UInt8(ascii: "c")))
         // On the original text everything is a byte scan.
         let original = try #require(RuleGate.derive(pattern: #"[$€]\s?\d+"#, target: .original, caseless: true))
-        #expect(original.wordStartLiterals.isEmpty && original.anywhereLiterals.isEmpty)
+        #expect(original.boundaryLiterals.isEmpty && original.anywhereLiterals.isEmpty)
         #expect(original.bytes.contains(UInt8(ascii: "$")) && original.bytes.contains(0xE2))
     }
 
@@ -95,7 +95,7 @@ import SpoorMatch
                 let bytes = Array(text.utf8)
                 let present = bytes.contains { required.leads.contains($0) } || required.factors.contains { factor in
                     occurrences(of: factor.bytes, in: bytes).contains { start in
-                        !factor.startsWord || bytes.withUnsafeBufferPointer { WordScan.mayStartWord(at: start, in: $0) }
+                        !factor.afterBoundary || bytes.withUnsafeBufferPointer { WordScan.mayStartWord(at: start, in: $0) }
                     }
                 }
                 #expect(present, "pattern \(pattern) matched \"\(text)\" but none of \(required.factors.map { String(decoding: $0.bytes, as: UTF8.self) }) is there")

@@ -37,8 +37,6 @@ public struct Detector: Sendable {
     public let scoring: Scoring
     /// Which rule may run on which field.
     let gating: RuleGating
-    /// For each rule, the indices of its literals (or derived gate strings) in ``TermIndex/literals``.
-    var ruleLiterals: [[Int]] { gating.literalIndices }
     /// The rules that can count without a watchlist term (``Rule/standalone``).
     let standaloneRules: [Int]
     /// For each rule, what the rule loop tests before it touches the rule: a flat value

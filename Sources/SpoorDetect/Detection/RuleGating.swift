@@ -30,7 +30,7 @@ struct RuleGating: Sendable {
         literalIndices = rules.rules.map { rule in
             if !rule.literals.isEmpty { return rule.literals.compactMap { position[$0] } }
             guard let gate = rule.gate else { return [] }
-            return gate.wordStartLiterals.compactMap { boundaryPosition[$0] } + gate.anywhereLiterals.compactMap { anywherePosition[$0] }
+            return gate.boundaryLiterals.compactMap { boundaryPosition[$0] } + gate.anywhereLiterals.compactMap { anywherePosition[$0] }
         }
         admission = rules.rules.map { rule in
             if !rule.literals.isEmpty { return .literals }

@@ -13,8 +13,9 @@ struct RequiredFactors: Hashable, Sendable {
     struct Factor: Hashable, Sendable {
         /// The UTF-8 bytes.
         var bytes: [UInt8]
-        /// Whether the string always starts a word (`\b` before it and a word character first).
-        var startsWord: Bool
+        /// Whether the pattern puts `\b` right before it and it starts with a word character: it
+        /// then counts only where such a boundary could hold (``WordScan/mayStartWord(at:in:)``).
+        var afterBoundary: Bool
     }
 
     /// The strings; any match contains one of them.
@@ -36,7 +37,7 @@ struct RequiredFactors: Hashable, Sendable {
     /// How selective the factors are: the shortest string's length (a word start counts one
     /// byte more), lower when a non-ASCII character stands in.
     var quality: Int {
-        let shortest = factors.map { $0.bytes.count + ($0.startsWord ? 1 : 0) }.min() ?? 1
+        let shortest = factors.map { $0.bytes.count + ($0.afterBoundary ? 1 : 0) }.min() ?? 1
         return leads.isEmpty ? shortest : min(shortest, 1)
     }
 
@@ -64,7 +65,7 @@ extension RequiredFactors {
 
         static func exactly(_ strings: Set<[UInt8]>) -> Info {
             Info(exact: strings, required: strings.contains([]) ? nil
-                 : RequiredFactors(factors: Set(strings.map { Factor(bytes: $0, startsWord: false) }), leads: ByteSet()))
+                 : RequiredFactors(factors: Set(strings.map { Factor(bytes: $0, afterBoundary: false) }), leads: ByteSet()))
         }
         static let zero = Info(exact: [[]], required: nil, zeroWidth: true)
         static let unknown = Info(exact: nil, required: nil)
@@ -116,7 +117,7 @@ extension RequiredFactors {
         mutating func parseConcat() -> Info? {
             var allExact: Set<[UInt8]>? = [[]]
             var run: Set<[UInt8]> = [[]]
-            var runStartsWord = false
+            var runAfterBoundary = false
             var best: RequiredFactors?
             func consider(_ candidate: RequiredFactors?) {
                 guard let candidate, !candidate.factors.contains(where: \.bytes.isEmpty) else { return }
@@ -125,18 +126,18 @@ extension RequiredFactors {
             func closeRun() {
                 if !run.contains([]) {
                     consider(RequiredFactors(factors: Set(run.map {
-                        Factor(bytes: $0, startsWord: runStartsWord && Self.isWordStartByte($0[0]))
+                        Factor(bytes: $0, afterBoundary: runAfterBoundary && Self.isWordStartByte($0[0]))
                     }), leads: ByteSet()))
                 }
                 run = [[]]
-                runStartsWord = false
+                runAfterBoundary = false
             }
             while let c = peek, c != "|", c != ")" {
                 guard let atom = parseAtom() else { return nil }
                 guard let (item, repeated) = parseQuantifier(atom) else { return nil }
                 if let e = item.exact, let so = allExact { allExact = RequiredFactors.cross(so, e) } else { allExact = nil }
                 if item.wordBoundary && run == [[]] {
-                    runStartsWord = true
+                    runAfterBoundary = true
                     continue
                 }
                 if item.zeroWidth { continue }
@@ -265,12 +266,12 @@ extension RequiredFactors {
             // A non-ASCII letter may pair with an ASCII one (the Kelvin sign with k): nothing known.
             guard c.isASCII else { return .unknown }
             let both: Set<[UInt8]> = [Array(String(c).lowercased().utf8), Array(String(c).uppercased().utf8)]
-            return Info(exact: nil, required: RequiredFactors(factors: Set(both.map { Factor(bytes: $0, startsWord: false) }), leads: UnicodeLeads.asciiLetterPartners))
+            return Info(exact: nil, required: RequiredFactors(factors: Set(both.map { Factor(bytes: $0, afterBoundary: false) }), leads: UnicodeLeads.asciiLetterPartners))
         }
 
         /// A class of ASCII members or non-ASCII characters whose UTF-8 starts with one of `leads`.
         static func asciiClass(_ members: some Sequence<UInt8>, leads: ByteSet) -> Info {
-            Info(exact: nil, required: RequiredFactors(factors: Set(members.map { Factor(bytes: [$0], startsWord: false) }), leads: leads))
+            Info(exact: nil, required: RequiredFactors(factors: Set(members.map { Factor(bytes: [$0], afterBoundary: false) }), leads: leads))
         }
 
         mutating func parseEscape() -> Info? {

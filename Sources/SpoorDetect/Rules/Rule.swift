@@ -133,9 +133,9 @@ public struct RuleSet: Sendable {
     }
 
     /// The strings derived rule gates look for where a `\b` could hold before them
-    /// (``RuleGate/wordStartLiterals``).
+    /// (``RuleGate/boundaryLiterals``).
     public var boundaryLiterals: [String] {
-        Array(Set(rules.flatMap { $0.gate?.wordStartLiterals ?? [] })).sorted()
+        Array(Set(rules.flatMap { $0.gate?.boundaryLiterals ?? [] })).sorted()
     }
 
     /// The strings derived rule gates look for anywhere in a word (``RuleGate/anywhereLiterals``).

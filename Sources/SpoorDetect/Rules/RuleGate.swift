@@ -8,7 +8,7 @@ import SpoorMatch
 /// looked for in the text the rule runs on. The rule runs when either is there.
 public struct RuleGate: Sendable, Hashable {
     /// Strings that follow `\b` in the pattern: they count where a `\b` could hold before them.
-    public var wordStartLiterals: [String] = []
+    public var boundaryLiterals: [String] = []
     /// Strings that may occur anywhere in the normalized text.
     public var anywhereLiterals: [String] = []
     /// Bytes one of which the rule's target text contains when the literals are absent.
@@ -22,8 +22,8 @@ public struct RuleGate: Sendable, Hashable {
         // The automaton reads normalized text, matched case-sensitively.
         let viaAutomaton = target == .normalized && !caseless
         for factor in required.factors.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
-            if viaAutomaton && factor.startsWord && factor.bytes.count >= 2 {
-                gate.wordStartLiterals.append(String(decoding: factor.bytes, as: UTF8.self))
+            if viaAutomaton && factor.afterBoundary && factor.bytes.count >= 2 {
+                gate.boundaryLiterals.append(String(decoding: factor.bytes, as: UTF8.self))
             } else if viaAutomaton && factor.bytes.count >= 3 {
                 gate.anywhereLiterals.append(String(decoding: factor.bytes, as: UTF8.self))
             } else {
@@ -66,13 +66,6 @@ public struct ByteSet: Sendable, Hashable {
         case 2: return words.2 & bit != 0
         default: return words.3 & bit != 0
         }
-    }
-
-    /// Whether any byte of `text` is in the set.
-    public func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if isEmpty { return false }
-        for byte in text where contains(byte) { return true }
-        return false
     }
 
     /// The set of the bytes `text` contains.
