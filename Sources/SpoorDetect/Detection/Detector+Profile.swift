@@ -38,11 +38,12 @@ extension Detector {
             }
             let namesTaxon = fields.contains { !$0.found.terms.isEmpty }
             for field in fields {
+                var bytes = FieldBytes(normalized: field.normalized.bytes, original: field.text)
+                let admitted = gating.admitted(byLiterals: field.found.foundLiterals)
                 for (r, rule) in rules.rules.enumerated() where rule.fields.contains(field.name) {
                     if !namesTaxon && rule.standalone == .no { continue }
                     if rule.effect == .suppress && field.found.terms.isEmpty { continue }
-                    var bytes = FieldBytes(normalized: field.normalized.bytes, original: field.text)
-                    if !gating.allows(r, literals: field.found.foundLiterals, bytes: &bytes) {
+                    if !gating.allows(r, admitted: admitted, bytes: &bytes) {
                         profiles[r].skipped += 1
                         continue
                     }
