@@ -79,6 +79,9 @@ public enum FixtureAction: Sendable, Hashable {
     case hang
     /// Read the request and reset the connection (TCP RST) without answering.
     case reset
+    /// Read the request, send these bytes exactly as they are (no status line or headers
+    /// added) and close the connection: a reply that is not HTTP.
+    case raw([UInt8])
 }
 
 /// One site of the demo marketplace: answers every request for its host.

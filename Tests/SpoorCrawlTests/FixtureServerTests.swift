@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 import SpoorCrawl
 import SpoorFixtures
@@ -114,4 +119,85 @@ import SpoorFixtures
             #expect(respond("/charset/\(label)?declare=header")?.status == 200, "\(label)")
         }
     }
+
+    @Test func hostileRedirectFarmsGarbageAndTrapsAnswerAsDocumented() {
+        let site = HostileSite()
+        func respond(_ target: String) -> FixtureResponse? {
+            if case .respond(let response) = site.action(for: FixtureRequest(target: target)) { return response }
+            return nil
+        }
+        func text(_ target: String) -> String { String(decoding: respond(target)?.body ?? [], as: UTF8.self) }
+        func location(_ target: String) -> String? { respond(target)?.headers.first { $0.name == "location" }?.value }
+        // Loops and chains keep their link's id, so each link's requests can be told apart.
+        #expect(location("/redirect-loop/3?at=2&id=7") == "/redirect-loop/3?at=0&id=7")
+        #expect(location("/redirect-chain/4?id=7") == "/redirect-chain/3?id=7")
+        #expect(text("/redirect-links/private?n=22").components(separatedBy: "<a href=").count == 23)
+        #expect(text("/redirect-links/private?n=2").contains("/redirect?to=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F0"))
+        #expect(text("/redirect-links/private?n=2").contains("/redirect?to=http%3A%2F%2F10.0.0.1%2F"))
+        #expect(text("/redirect-links/chain?n=1&length=12").contains("/redirect-chain/12?id=0"))
+        #expect(respond("/redirect-links/nowhere")?.status == 404)
+        guard case .raw(let garbage) = site.action(for: FixtureRequest(target: "/garbage")) else {
+            Issue.record("not raw bytes"); return
+        }
+        #expect(!garbage.starts(with: Array("HTTP/".utf8)))
+        #expect(text("/calendar/2024-12").contains("/calendar/2025-01"))
+        #expect(text("/calendar/2024-01").contains("/calendar/2023-12"))
+        #expect(text("/nest/a/").contains("href=\"a/\""))
+        #expect(text("/many-links?n=1000").components(separatedBy: "<a href=").count == 1001)
+        #expect(respond("/many-links/item/5")?.status == 200)
+        #expect(text("/robots.txt") == "User-agent: *\nAllow: /\n")
+        guard case .respond(let robots) = HostileSite(crawlDelay: 90).action(for: FixtureRequest(target: "/robots.txt")) else {
+            Issue.record("no robots.txt"); return
+        }
+        #expect(String(decoding: robots.body, as: UTF8.self) == "User-agent: *\nAllow: /\nCrawl-delay: 90.0\n")
+    }
+
+    @Test func rawBytesReachTheClientUnframed() async throws {
+        try await FixtureServer.withRunning(sites: [HostileSite()], firstHost: 23) { server in
+            let endpoint = server.endpoints[0]
+            let socket = try RawClient(host: endpoint.host, port: endpoint.port)
+            let reply = try socket.exchange("GET /garbage?kind=text HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(reply == "This is not HTTP at all.\r\n\r\n<html><body>garbage</body></html>\r\n")
+            #expect(server.log.records.first?.outcome == .responded)
+        }
+    }
+}
+
+/// A plain TCP client for what HTTP clients will not show: sends bytes, reads until the server
+/// closes the connection.
+struct RawClient {
+    private let fd: Int32
+
+    /// Connects to `host` (an IPv4 address) and `port`.
+    init(host: String, port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        inet_pton(AF_INET, host, &address.sin_addr)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard fd >= 0, connected == 0 else { throw RawClientError(description: "cannot connect to \(host):\(port)") }
+    }
+
+    /// Sends `request` and returns everything received until the server closes.
+    func exchange(_ request: String) throws -> String {
+        defer { close(fd) }
+        let bytes = Array(request.utf8)
+        guard send(fd, bytes, bytes.count, 0) == bytes.count else { throw RawClientError(description: "send failed") }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += buffer[..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+}
+
+/// A raw client could not talk to the server.
+struct RawClientError: Error, CustomStringConvertible {
+    let description: String
 }

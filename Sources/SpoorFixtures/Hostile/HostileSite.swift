@@ -5,8 +5,14 @@ import NIOConcurrencyHelpers
 /// - `/status/<code>[?retry-after=S]`: that status (429, 503, 404, 410...), with `Retry-After`.
 /// - `/slow?bytes=N&chunk=C&ms=T`: N body bytes, C at a time, one chunk every T ms.
 /// - `/hang`: reads the request, never answers. `/reset`: answers with a TCP RST.
-/// - `/redirect-loop/N[?at=i]`: a cycle of N redirects. `/redirect-chain/N`: N redirects, then 200.
+/// - `/redirect-loop/N[?at=i][&id=k]`: a cycle of N redirects. `/redirect-chain/N[?id=k]`: N
+///   redirects, then 200 (`id` keeps the chains of different links apart).
 /// - `/redirect?to=URL[&status=301]`: one redirect anywhere (`http://169.254.169.254/`...).
+/// - `/redirect-links/<private|scheme|loop|chain>?n=N`: a page of N links that each redirect
+///   somewhere the fetcher must not follow (see `HostileSite+Traps.swift`, with the paths below).
+/// - `/garbage?kind=text|status|header`: a reply that is not HTTP.
+/// - `/calendar/YYYY-MM`, `/nest/...`, `/many-links?n=N`: crawler traps (an endless calendar,
+///   a path that nests itself, a page with N links).
 /// - `/huge?mb=N`: an N MiB page. `/gzip-bomb?mb=N`: a gzip body inflating to N MiB.
 /// - `/gzip`: a normal gzip-encoded page (`gzipPageText`).
 /// - `/truncated?bytes=N&claim=M`: claims M body bytes, sends N, closes: a response cut short.
@@ -16,10 +22,13 @@ import NIOConcurrencyHelpers
 public struct HostileSite: FixtureSite {
     /// The site's name.
     public let name: String
+    /// The `Crawl-delay` its robots.txt asks for, in seconds, or `nil` for none.
+    public let crawlDelay: Double?
 
     /// Creates the site.
-    public init(name: String = "hostile") {
+    public init(name: String = "hostile", crawlDelay: Double? = nil) {
         self.name = name
+        self.crawlDelay = crawlDelay
     }
 
     /// The ETag `/etag` sends.
@@ -39,7 +48,7 @@ public struct HostileSite: FixtureSite {
         case "":
             return .respond(.html(HostileSite.indexPage))
         case "robots.txt":
-            return .respond(.text("User-agent: *\nAllow: /\n"))
+            return .respond(.text("User-agent: *\nAllow: /\n" + (crawlDelay.map { "Crawl-delay: \($0)\n" } ?? "")))
         case "status":
             guard parts.count == 2, let code = Int(parts[1]), (100...599).contains(code) else { break }
             var response = FixtureResponse.text("status \(code)\n", status: code)
@@ -59,11 +68,15 @@ public struct HostileSite: FixtureSite {
         case "redirect-loop":
             let length = max(1, parts.count > 1 ? Int(parts[1]) ?? 2 : 2)
             let at = Int(query["at"] ?? "") ?? 0
-            return .respond(HostileSite.redirect(to: "/redirect-loop/\(length)?at=\((at + 1) % length)"))
+            let id = query["id"].flatMap { Int($0) }.map { "&id=\($0)" } ?? ""
+            return .respond(HostileSite.redirect(to: "/redirect-loop/\(length)?at=\((at + 1) % length)\(id)"))
         case "redirect-chain":
             let remaining = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             if remaining <= 0 { return .respond(.html("<html><body><p>End of the chain.</p></body></html>")) }
-            return .respond(HostileSite.redirect(to: "/redirect-chain/\(remaining - 1)"))
+            let id = query["id"].flatMap { Int($0) }.map { "?id=\($0)" } ?? ""
+            return .respond(HostileSite.redirect(to: "/redirect-chain/\(remaining - 1)\(id)"))
+        case "redirect-links", "garbage", "calendar", "nest", "many-links":
+            if let action = HostileSite.trapAction(parts, query) { return action }
         case "redirect":
             guard let target = query["to"] else { break }
             return .respond(HostileSite.redirect(to: target, status: Int(query["status"] ?? "") ?? 302))

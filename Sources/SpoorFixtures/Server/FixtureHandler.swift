@@ -69,6 +69,23 @@ final class FixtureHandler: ChannelInboundHandler {
             break  // channelInactive logs the end when the client gives up
         case .reset:
             reset(id: id, context: context)
+        case .raw(let bytes):
+            sendRaw(bytes, id: id, context: context)
+        }
+    }
+
+    /// Writes bytes past the HTTP encoder, straight to the socket, then closes the connection.
+    /// Written from the encoder's context, they go only through the handlers before it (none
+    /// but the pipeline's head), so nothing frames or checks them.
+    private func sendRaw(_ bytes: [UInt8], id: Int, context: ChannelHandlerContext) {
+        markAnswered(id, status: nil)
+        guard let encoder = try? context.pipeline.syncOperations.context(handlerType: HTTPResponseEncoder.self) else {
+            context.close(promise: nil)
+            return
+        }
+        let buffer = context.channel.allocator.buffer(bytes: bytes)
+        encoder.writeAndFlush(NIOAny(buffer)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
         }
     }
 
@@ -143,7 +160,7 @@ final class FixtureHandler: ChannelInboundHandler {
 
     /// Logs a request as answered. Called before the last bytes of the response are written,
     /// so a client that has read the whole response always finds its request logged as answered.
-    private func markAnswered(_ id: Int, status: Int) {
+    private func markAnswered(_ id: Int, status: Int?) {
         log.end(id, status: status, outcome: .responded)
         if current == id { current = nil }
     }
