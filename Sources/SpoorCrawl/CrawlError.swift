@@ -5,7 +5,9 @@ public struct CrawlError: Error, CustomStringConvertible, Sendable, Hashable {
     public enum Code: String, Sendable, Hashable {
         /// The URL is not http or https, or cannot be parsed.
         case badURL = "bad-url"
-        /// The host resolved to an address the SSRF guard refuses (loopback, private, link-local, metadata).
+        /// The URL's own host resolved to an address the SSRF guard refuses (loopback, private,
+        /// link-local, metadata): every page on that host is refused. A redirect to such an
+        /// address is ``ssrfRefused``.
         case blockedAddress = "blocked-address"
         /// robots.txt disallows the URL for our user-agent.
         case robotsDisallowed = "robots-disallowed"
@@ -19,6 +21,16 @@ public struct CrawlError: Error, CustomStringConvertible, Sendable, Hashable {
         case decoding
         /// A site profile or other crawl configuration is invalid.
         case configuration
+        /// A redirect pointed where the SSRF guard does not go (a private, loopback, link-local or
+        /// metadata address, or a scheme other than http and https): refused, final, not retried.
+        case ssrfRefused = "ssrf-refused"
+        /// A redirect led back to a URL already in the chain: final, not retried.
+        case redirectLoop = "redirect-loop"
+        /// The redirect chain was longer than the limit without repeating: final, not retried.
+        case tooManyRedirects = "too-many-redirects"
+        /// What came back is not an HTTP response (no status line, a garbled status line or
+        /// header): not retried.
+        case badResponse = "bad-response"
     }
 
     /// What kind of problem it is.

@@ -178,7 +178,11 @@ import SpoorFixtures
             let scan = try await Self.run(Self.configuration(
                 seeds: [endpoint.baseURL + "/redirect?to=" + target.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!],
                 allow: [endpoint.host]))
-            #expect(scan.errors.contains { $0.code == .blockedAddress }, "\(scan.errors)")
+            // A redirect refused by the guard: its own code, once, not retried (the host itself
+            // is allowed, so this is not blocked-address).
+            #expect(scan.errors.map(\.code) == [.ssrfRefused], "\(scan.errors)")
+            #expect(server.log.records(path: "/redirect").count == 1)
+            #expect(scan.summary.retries == 0)
             #expect(scan.listings.isEmpty)
         }
     }

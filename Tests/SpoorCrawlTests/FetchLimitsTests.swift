@@ -86,17 +86,54 @@ import SpoorFixtures
             #expect(ten.status == 200)
             #expect(ten.redirectCount == 10)
             let eleven = await fetcher.fetch(base + "/redirect-chain/11")
-            #expect(eleven.error?.code == .limitExceeded)
+            #expect(eleven.error?.code == .tooManyRedirects)
+            #expect(eleven.error?.message == "more than 10 redirects")
             #expect(eleven.status == 302)
+            // Not a body cut short: no response after the last redirect arrived. A final answer,
+            // not a reset to retry.
+            #expect(eleven.truncation == nil)
+            #expect(eleven.transportFailure == .refusedByPolicy)
         }
     }
 
-    @Test func aRedirectLoopStopsAtTheLimit() async throws {
+    @Test func aRedirectLoopStopsWhereItRepeats() async throws {
+        // A loop of 2 behind the first URL: /redirect-loop/2, ?at=1, ?at=0, and ?at=1 again is
+        // not requested. Before, the loop ran to the limit (5 requests) as "limit-exceeded".
         let limits = FetchLimits(totalTimeout: .seconds(5), maxRedirects: 4)
         try await withServerAndFetcher(limits: limits) { server, fetcher in
-            let result = await fetcher.fetch(server.endpoints[0].baseURL + "/redirect-loop/2")
-            #expect(result.error?.code == .limitExceeded)
+            let base = server.endpoints[0].baseURL
+            let result = await fetcher.fetch(base + "/redirect-loop/2")
+            #expect(result.error?.code == .redirectLoop)
+            #expect(result.error?.message.contains(base + "/redirect-loop/2?at=1 again") == true, "\(String(describing: result.error))")
+            #expect(result.transportFailure == .refusedByPolicy)
+            #expect(result.truncation == nil)
+            #expect(server.log.records.map(\.target) == ["/redirect-loop/2", "/redirect-loop/2?at=1", "/redirect-loop/2?at=0"])
+        }
+    }
+
+    @Test func aLoopLongerThanTheLimitIsAnOverLongChain() async throws {
+        // 4 redirects allowed, a cycle of 6: the limit comes before any URL repeats.
+        let limits = FetchLimits(totalTimeout: .seconds(5), maxRedirects: 4)
+        try await withServerAndFetcher(limits: limits) { server, fetcher in
+            let result = await fetcher.fetch(server.endpoints[0].baseURL + "/redirect-loop/6")
+            #expect(result.error?.code == .tooManyRedirects)
             #expect(server.log.records.count == 5)
+        }
+    }
+
+    @Test func aRedirectToItselfIsALoopWhateverItsSpelling() async throws {
+        // /redirect-loop/1?at=0 redirects to "/redirect-loop/1?at=0" (relative): one request.
+        // Reached through an absolute Location with a fragment, it is the same URL: two.
+        try await withServerAndFetcher { server, fetcher in
+            let base = server.endpoints[0].baseURL
+            let direct = await fetcher.fetch(base + "/redirect-loop/1?at=0")
+            #expect(direct.error?.code == .redirectLoop)
+            #expect(server.log.records.count == 1)
+            server.log.clear()
+            let spelled = await fetcher.fetch(base + "/redirect?to=" + HostileSite.percentEncoded(base + "/redirect-loop/1?at=0#top"))
+            #expect(spelled.error?.code == .redirectLoop)
+            #expect(server.log.records.map(\.target).last == "/redirect-loop/1?at=0")
+            #expect(server.log.records.count == 2)
         }
     }
 

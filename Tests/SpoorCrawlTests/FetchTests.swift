@@ -148,8 +148,36 @@ import SpoorFixtures
     @Test func redirectsToOtherProtocolsAreRefused() async throws {
         try await withServerAndFetcher { server, fetcher in
             let result = await fetcher.fetch(server.endpoints[0].baseURL + "/redirect?to=file:///etc/passwd")
-            #expect(result.error?.code == .badURL)
+            #expect(result.error?.code == .ssrfRefused)
+            #expect(result.error?.message.contains("file:///etc/passwd") == true, "\(String(describing: result.error))")
+            #expect(result.transportFailure == .refusedByPolicy)
+            #expect(result.truncation == nil)
             #expect(result.body.isEmpty)
+        }
+    }
+
+    @Test(arguments: ["text", "status", "header"])
+    func aReplyThatIsNotHTTPIsABadResponse(kind: String) async throws {
+        // Before, text without a status line (libcurl's "HTTP/0.9 when not allowed") came out as
+        // bad-url, as if the URL were at fault.
+        try await withServerAndFetcher { server, fetcher in
+            let url = server.endpoints[0].baseURL + "/garbage?kind=" + kind
+            let result = await fetcher.fetch(url)
+            #expect(result.error?.code == .badResponse, "\(kind): \(String(describing: result.error))")
+            #expect(result.error?.subject == url)
+            #expect(result.transportFailure == .badResponse)
+            #expect(result.truncation == nil)
+            #expect(server.log.records.count == 1)
+        }
+    }
+
+    @Test func aGarbledReplyAfterARedirectIsABadResponseToo() async throws {
+        try await withServerAndFetcher { server, fetcher in
+            let base = server.endpoints[0].baseURL
+            let result = await fetcher.fetch(base + "/redirect?to=" + HostileSite.percentEncoded("/garbage?kind=text"))
+            #expect(result.error?.code == .badResponse, "\(String(describing: result.error))")
+            #expect(result.error?.message.contains("/garbage?kind=text") == true)
+            #expect(result.truncation == nil)
         }
     }
 

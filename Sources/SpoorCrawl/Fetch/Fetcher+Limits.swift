@@ -1,6 +1,7 @@
 /// How much one fetch may take: bytes, time and redirects. Every limit is enforced by libcurl
 /// or by the fetcher's callbacks, and a fetch cut by one reports `.limitExceeded` with what it
-/// received so far.
+/// received so far; a redirect chain past ``maxRedirects`` reports `.tooManyRedirects` (and one
+/// that comes back to a URL already in it, `.redirectLoop`, as soon as it does).
 public struct FetchLimits: Sendable, Hashable {
     /// The most body bytes kept, counted after decompression (so a gzip bomb stops here).
     public var maxBodyBytes: Int
@@ -14,7 +15,7 @@ public struct FetchLimits: Sendable, Hashable {
     public var lowSpeedBytesPerSecond: Int
     /// ...sustained for this long (whole seconds; libcurl's resolution) before the transfer is cut.
     public var lowSpeedTime: Duration
-    /// The most redirects followed; one more is refused.
+    /// The most redirects followed; one more is refused (`.tooManyRedirects`).
     public var maxRedirects: Int
 
     /// Creates limits; the defaults are 10 MiB body, 256 KiB headers, 10 s connect, 60 s total,

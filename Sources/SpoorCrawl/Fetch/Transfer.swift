@@ -25,6 +25,13 @@ final class Transfer: @unchecked Sendable {
     private var headerBytes = 0
     private var cutBy: (truncation: FetchTruncation, message: String)?
     private var blocked: (address: String, restriction: String)?
+    // The redirect chain, as the header callback sees it: the URLs answered so far, the status
+    // of the response being received, where it redirects (once its Location arrived), and the
+    // URL a redirect led back to, which stopped the transfer.
+    private var chain: Set<String> = []
+    private var responseStatus = 0
+    private var redirectTarget: String?
+    private var loopsBackTo: String?
 
     /// Makes the handle for a request; throws `.badURL` for what is not an http(s) URL.
     init(request: FetchRequest, configuration: FetcherConfiguration) throws(CrawlError) {
@@ -135,14 +142,41 @@ final class Transfer: @unchecked Sendable {
         if line.hasPrefix("HTTP/") {
             headers.removeAll()
             body.removeAll()
+            responseStatus = Transfer.statusCode(ofStatusLine: line)
+            redirectTarget = nil
+            if let url = CurlURL.normalized(easy.string(CURLINFO_EFFECTIVE_URL) ?? request.url) { chain.insert(url) }
         } else if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
             headers[headers.count - 1].value += " " + String(Substring(line).trimmingSpaces)
         } else if let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon])
             let value = String(line[line.index(after: colon)...].trimmingSpaces)
             headers.append(FetchHeader(name, value))
+            if Transfer.followedStatuses.contains(responseStatus), name.lowercased() == "location", redirectTarget == nil {
+                return noteRedirect(to: value) ? count : 0
+            }
         }
         return count
+    }
+
+    /// The statuses whose `Location` libcurl follows.
+    private static let followedStatuses: Set<Int> = [301, 302, 303, 307, 308]
+
+    /// Records where the response being received redirects; `false` (stop the transfer) when
+    /// that URL was already answered in this chain: a loop, which would only run to the limit.
+    private func noteRedirect(to location: String) -> Bool {
+        let base = easy.string(CURLINFO_EFFECTIVE_URL) ?? request.url
+        let target = CurlURL.resolve(location, against: base) ?? location
+        redirectTarget = target
+        guard chain.contains(target) else { return true }
+        loopsBackTo = target
+        return false
+    }
+
+    /// The code of a status line (`HTTP/1.1 302 Found`, `HTTP/2 200`), 0 if it has none.
+    static func statusCode(ofStatusLine line: String) -> Int {
+        let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard fields.count >= 2, fields[1].utf8.count == 3, let code = Int(fields[1]) else { return 0 }
+        return code
     }
 
     /// The open-socket callback: the SSRF guard. Refuses an address the policy does not permit
@@ -218,7 +252,10 @@ final class Transfer: @unchecked Sendable {
             result.transportFailure = failure(for: code)
             if let cutBy {
                 result.truncation = cutBy.truncation
-            } else if result.status > 0 {
+            } else if result.status > 0, redirectTarget == nil, result.transportFailure != .badResponse {
+                // A body cut short. Not so when the transfer failed while following a redirect
+                // (the last status is the 3xx's: no body of the final response arrived), nor
+                // when the reply was not HTTP.
                 result.truncation = code == CURLE_OPERATION_TIMEDOUT ? .time : .disconnect
             }
         }
@@ -239,10 +276,13 @@ final class Transfer: @unchecked Sendable {
     }
 
     /// The kind of failure, as the politeness scheduler's retry policy reads it: timeouts, resets
-    /// and refused connections may pass; refusals by our own limits and guard will not.
+    /// and refused connections may pass; refusals by our own limits and guard, redirect loops and
+    /// over-long chains, and replies that are not HTTP will not.
     private func failure(for code: CURLcode) -> TransportFailure {
-        if blocked != nil || cutBy != nil { return .refusedByPolicy }
+        if cutBy != nil || loopsBackTo != nil || (blocked != nil && code == CURLE_COULDNT_CONNECT) { return .refusedByPolicy }
         switch code {
+        case CURLE_WEIRD_SERVER_REPLY: return .badResponse
+        case CURLE_UNSUPPORTED_PROTOCOL where !isRedirectToOtherScheme: return .badResponse
         case CURLE_OPERATION_TIMEDOUT: return .timeout
         case CURLE_COULDNT_CONNECT: return .connectionRefused
         case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM:
@@ -257,13 +297,28 @@ final class Transfer: @unchecked Sendable {
         }
     }
 
+    /// Whether the transfer failed following a redirect to a scheme other than http(s).
+    private var isRedirectToOtherScheme: Bool {
+        guard let redirectTarget, let scheme = CurlURL.scheme(of: redirectTarget) else { return false }
+        return scheme != "http" && scheme != "https"
+    }
+
     /// The CrawlError for a failed transfer.
     private func error(for code: CURLcode) -> CrawlError {
         let subject = request.url
         let detail = easy.errorMessage ?? String(cString: curl_easy_strerror(code))
+        if let loopsBackTo {
+            return CrawlError(.redirectLoop, subject: subject,
+                              "redirect loop: \(loopsBackTo) again after \(easy.long(CURLINFO_REDIRECT_COUNT) ?? 0) redirects",
+                              cause: detail)
+        }
         // A refused address fails the connect; if another address of the host connected, the
         // refusal is not why the transfer failed.
         if let blocked, code == CURLE_COULDNT_CONNECT {
+            if let redirectTarget {
+                return CrawlError(.ssrfRefused, subject: subject,
+                                  "redirect to \(redirectTarget) refused: \(blocked.address) is \(blocked.restriction)", cause: detail)
+            }
             return CrawlError(.blockedAddress, subject: subject,
                               "refused to connect to \(blocked.address) (\(blocked.restriction))", cause: detail)
         }
@@ -272,8 +327,16 @@ final class Transfer: @unchecked Sendable {
         case CURLE_OPERATION_TIMEDOUT:
             return CrawlError(.limitExceeded, subject: subject, "time limit reached", cause: detail)
         case CURLE_TOO_MANY_REDIRECTS:
-            return CrawlError(.limitExceeded, subject: subject, "more than \(limits.maxRedirects) redirects", cause: detail)
-        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            return CrawlError(.tooManyRedirects, subject: subject, "more than \(limits.maxRedirects) redirects", cause: detail)
+        case CURLE_UNSUPPORTED_PROTOCOL where isRedirectToOtherScheme:
+            return CrawlError(.ssrfRefused, subject: subject,
+                              "redirect to \(redirectTarget ?? "?") refused: only http and https are followed", cause: detail)
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_WEIRD_SERVER_REPLY:
+            // The initial URL's scheme was checked before the transfer: what libcurl could not
+            // read here is the reply (no status line, which it takes for HTTP/0.9, or a garbled one).
+            let which = redirectTarget.map { "the reply from \($0)" } ?? "the reply"
+            return CrawlError(.badResponse, subject: subject, "\(which) is not a valid HTTP response", cause: detail)
+        case CURLE_URL_MALFORMAT:
             return CrawlError(.badURL, subject: subject, "URL or redirect target not fetchable", cause: detail)
         case CURLE_BAD_CONTENT_ENCODING:
             return CrawlError(.decoding, subject: subject, "content encoding could not be decoded", cause: detail)

@@ -48,8 +48,11 @@ public enum TransportFailure: String, Sendable, Hashable {
     case dns
     /// TLS failed (certificate, handshake): not retried.
     case tls
-    /// A limit or the SSRF guard stopped the transfer: not retried.
+    /// A limit or the SSRF guard stopped the transfer, or a redirect looped or ran past the
+    /// limit: not retried, and the host is not slowed down.
     case refusedByPolicy = "refused-by-policy"
+    /// What came back is not HTTP (no status line, a garbled status line or header): not retried.
+    case badResponse = "bad-response"
     /// Anything else the transport reports: not retried.
     case other
 
@@ -57,7 +60,7 @@ public enum TransportFailure: String, Sendable, Hashable {
     public var isRetryable: Bool {
         switch self {
         case .timeout, .connectionReset, .connectionRefused: return true
-        case .dns, .tls, .refusedByPolicy, .other: return false
+        case .dns, .tls, .refusedByPolicy, .badResponse, .other: return false
         }
     }
 }

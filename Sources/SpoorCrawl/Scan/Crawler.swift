@@ -173,10 +173,12 @@ public struct Crawler: Sendable {
     /// A robots.txt fetch as the robots cache policy reads it.
     private static func robotsResult(_ result: FetchResult) -> RobotsFetchResult {
         if let error = result.error {
-            if error.code == .limitExceeded, error.message.contains("redirect") {
+            if error.code == .tooManyRedirects || error.code == .redirectLoop {
                 return .tooManyRedirects(result.redirectCount)
             }
-            if result.status == 0 { return .unreachable(reason: error.description) }
+            if result.status == 0 || error.code == .ssrfRefused || error.code == .badResponse {
+                return .unreachable(reason: error.description)
+            }
             // Half a robots.txt is not a robots.txt: a later Disallow may be missing.
             if result.truncation == .time || result.truncation == .disconnect {
                 return .unreachable(reason: error.description)
@@ -225,6 +227,21 @@ struct PageResult: Sendable {
         failure = result.transportFailure
         fetchedAt = Date()
         validators = PageValidators(etag: result.header("ETag"), lastModified: result.header("Last-Modified"))
+    }
+
+    /// How the fetch ended, as the politeness scheduler reads it. No status, or a transfer that
+    /// failed before a final response began (a refused redirect, a loop, an over-long chain, a
+    /// reply that is not HTTP), is a transport failure whose kind decides whether it is retried
+    /// and whether the host slows down. A body cut by time or a broken connection is retried like
+    /// a failed transfer; one cut by the size limit is an answer (what arrived is read).
+    var outcome: FetchOutcome {
+        if status == 0 || (error != nil && truncation == nil && failure != nil) {
+            return .transportFailure(failure ?? .other)
+        }
+        if truncation == .time || truncation == .disconnect {
+            return .transportFailure(truncation == .time ? .timeout : .connectionReset)
+        }
+        return .response(status: status, duration: seconds, headers: headers)
     }
 }
 

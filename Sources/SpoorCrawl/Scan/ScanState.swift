@@ -163,18 +163,7 @@ struct ScanState {
     }
 
     private mutating func handlePage(_ task: FetchTask, _ page: PageResult) {
-        // No status means no answer: the transport's failure decides whether it is retried.
-        // A body cut by time or a broken connection is retried like a failed transfer; one cut by
-        // the size limit is an answer (what arrived is read).
-        let outcome: FetchOutcome
-        if page.status == 0 {
-            outcome = .transportFailure(page.failure ?? .other)
-        } else if page.truncation == .time || page.truncation == .disconnect {
-            outcome = .transportFailure(page.truncation == .time ? .timeout : .connectionReset)
-        } else {
-            outcome = .response(status: page.status, duration: page.seconds, headers: page.headers)
-        }
-        switch scheduler.finished(task, outcome: outcome, now: .now) {
+        switch scheduler.finished(task, outcome: page.outcome, now: .now) {
         case .retry:
             summary.retries += 1
             return
