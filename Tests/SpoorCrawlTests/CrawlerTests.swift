@@ -14,6 +14,7 @@ import SpoorFixtures
         var pages: [ScannedPage] = []
         var errors: [CrawlError] = []
         var gone: [String] = []
+        var limits: [ScanLimit] = []
     }
 
     static func run(_ configuration: ScanConfiguration) async throws -> Scan {
@@ -25,6 +26,7 @@ import SpoorFixtures
             case .page(let page): scan.pages.append(page)
             case .error(let error): scan.errors.append(error)
             case .gone(let url, _): scan.gone.append(url)
+            case .limit(let limit): scan.limits.append(limit)
             }
         }
         return scan

@@ -11,6 +11,7 @@ import Testing
 
     func rejection(_ admission: Frontier<InMemorySeenURLs, InMemoryFrontierQueue>.Admission) -> CrawlError? {
         if case .rejected(let error) = admission { return error }
+        if case .trapped(_, let error) = admission { return error }
         return nil
     }
 
@@ -80,6 +81,10 @@ import Testing
         // Depth 2 is beyond the guard's limit of 1.
         let deeper = try frontier.addOutlinks(["/deeper"], from: child)
         #expect(rejection(deeper[0])?.code == .limitExceeded)
+        guard case .trapped(.tooDeep, _) = deeper[0] else {
+            Issue.record("the depth limit is a trap the guard names: \(deeper[0])"); return
+        }
+        #expect(frontier.droppedOutlinks(["item/1", "../about", "mailto:x@y.z", "item/2", "item/3"]) == ["item/2", "item/3"])
         #expect(frontier.seenCount == 3)
     }
 

@@ -10,6 +10,9 @@ public struct Frontier<Seen: SeenURLStore, Queue: FrontierQueue>: Sendable {
         case duplicate(CanonicalURL)
         /// Refused; the error says why (`.badURL` or `.limitExceeded`).
         case rejected(CrawlError)
+        /// Refused by the trap guard (too deep, too long, a repeating path...): which limit,
+        /// and the error (`.limitExceeded`) naming the URL.
+        case trapped(TrapGuard.Trap, CrawlError)
     }
 
     /// How links become canonical URLs.
@@ -57,7 +60,8 @@ public struct Frontier<Seen: SeenURLStore, Queue: FrontierQueue>: Sendable {
     }
 
     /// Offers the links found on `page`: resolved against it, one level deeper, at most
-    /// ``TrapGuard/maxOutlinksPerPage`` of them. Returns one admission per link considered.
+    /// ``TrapGuard/maxOutlinksPerPage`` of them (``droppedOutlinks(_:)`` are the rest). Returns
+    /// one admission per link considered.
     @discardableResult
     public mutating func addOutlinks(_ links: [String], from page: FrontierEntry, priority: Int = 0) throws(CrawlError) -> [Admission] {
         var admissions: [Admission] = []
@@ -72,6 +76,12 @@ public struct Frontier<Seen: SeenURLStore, Queue: FrontierQueue>: Sendable {
         return admissions
     }
 
+    /// The links of a page that ``addOutlinks(_:from:priority:)`` does not consider: those past
+    /// ``TrapGuard/maxOutlinksPerPage``.
+    public func droppedOutlinks(_ links: [String]) -> ArraySlice<String> {
+        links.dropFirst(trapGuard.maxOutlinksPerPage)
+    }
+
     /// The next URL to crawl, hosts taking turns; `hostFilter` skips hosts (ones whose politeness
     /// queue is already full, say).
     public mutating func next(where hostFilter: (String) -> Bool = { _ in true }) throws(CrawlError) -> FrontierEntry? {
@@ -82,7 +92,7 @@ public struct Frontier<Seen: SeenURLStore, Queue: FrontierQueue>: Sendable {
         let key = url.string
         if try seen.contains(key) { return .duplicate(url) }
         if let trap = trapGuard.trap(url, depth: depth) {
-            return .rejected(TrapGuard.error(trap, url: key))
+            return .trapped(trap, TrapGuard.error(trap, url: key))
         }
         let host = url.hostKey
         if let limit = maxURLsPerHost, acceptedPerHost[host, default: 0] >= limit {

@@ -34,13 +34,16 @@ public struct HostPoliteness: Sendable, Hashable {
     }
 
     /// Applies a robots.txt `Crawl-delay` (or removes it with `nil`): it can only lengthen the
-    /// policy's minimum delay, and is capped at the policy's maximum delay.
-    public mutating func setCrawlDelay(_ seconds: Double?) {
+    /// policy's minimum delay, and is capped at ``PolitenessPolicy/crawlDelayCap``. Returns the
+    /// delay applied: `seconds`, or the cap when `seconds` is longer (the caller says so).
+    @discardableResult
+    public mutating func setCrawlDelay(_ seconds: Double?) -> Double? {
         let wasSlowedDown = isSlowedDown
-        let requested = seconds.map { min(policy.maximumDelay, max(0, $0)) } ?? 0
-        minimumDelay = max(policy.minimumDelay, requested)
+        let applied = seconds.map { min(policy.crawlDelayCap, max(0, $0)) }
+        minimumDelay = max(policy.minimumDelay, applied ?? 0)
         // A slowed-down host keeps its extra delay; otherwise it moves to the new minimum.
         currentDelay = wasSlowedDown ? max(currentDelay, minimumDelay) : minimumDelay
+        return applied
     }
 
     /// Whether errors or slow answers have pushed the delay above the minimum.
@@ -97,7 +100,8 @@ public struct HostPoliteness: Sendable, Hashable {
     private mutating func slowDown() {
         guard policy.slowDownStep > 0 else { return }
         let grown = max(currentDelay * policy.slowDownFactor, minimumDelay + policy.slowDownStep)
-        currentDelay = min(policy.maximumDelay, grown)
+        // Never below the minimum: a Crawl-delay may be longer than the slow-down cap.
+        currentDelay = max(minimumDelay, min(policy.maximumDelay, grown))
     }
 
     private mutating func recover() {

@@ -24,6 +24,12 @@ public struct PolitenessPolicy: Sendable, Hashable {
     public var maxRetriesTotal: Int?
     /// Pages (first attempts) fetched per host, or `nil` for no limit.
     public var pageBudgetPerHost: Int?
+    /// The longest robots.txt `Crawl-delay` (or site profile delay) honoured, in seconds; a longer
+    /// one is lowered to this. `nil`: ``maximumDelay``.
+    public var maxCrawlDelay: Double?
+
+    /// The cap on a host's `Crawl-delay`: ``maxCrawlDelay``, else ``maximumDelay``.
+    public var crawlDelayCap: Double { maxCrawlDelay ?? maximumDelay }
 
     /// Creates a policy; the defaults are the design's for real crawls (2 per host, 1 s apart).
     public init(
@@ -38,7 +44,8 @@ public struct PolitenessPolicy: Sendable, Hashable {
         backoff: Backoff = Backoff(),
         maxRetriesPerURL: Int = 3,
         maxRetriesTotal: Int? = 10_000,
-        pageBudgetPerHost: Int? = nil
+        pageBudgetPerHost: Int? = nil,
+        maxCrawlDelay: Double? = nil
     ) {
         self.maxConcurrentPerHost = max(1, maxConcurrentPerHost)
         self.minimumDelay = max(0, minimumDelay)
@@ -52,6 +59,7 @@ public struct PolitenessPolicy: Sendable, Hashable {
         self.maxRetriesPerURL = max(0, maxRetriesPerURL)
         self.maxRetriesTotal = maxRetriesTotal
         self.pageBudgetPerHost = pageBudgetPerHost
+        self.maxCrawlDelay = maxCrawlDelay.map { max(0, $0) }
     }
 
     /// The defaults for crawling real sites.

@@ -37,9 +37,13 @@ public struct PolitenessScheduler: Sendable {
     public func politeness(forHost host: String) -> HostPoliteness? { hosts[host]?.politeness }
 
     /// Applies `host`'s robots.txt `Crawl-delay` (``RobotsRules/crawlDelay``), which can only
-    /// lengthen the policy's delay; `nil` removes it.
-    public mutating func setCrawlDelay(_ seconds: Double?, forHost host: String) {
-        modifyHost(host) { $0.politeness.setCrawlDelay(seconds) }
+    /// lengthen the policy's delay and is capped at ``PolitenessPolicy/crawlDelayCap``; `nil`
+    /// removes it. Returns the delay applied (the cap, when `seconds` is longer).
+    @discardableResult
+    public mutating func setCrawlDelay(_ seconds: Double?, forHost host: String) -> Double? {
+        var applied: Double?
+        modifyHost(host) { applied = $0.politeness.setCrawlDelay(seconds) }
+        return applied
     }
 
     /// Applies a site's own concurrency and page budget to `host` (from its site profile).

@@ -67,6 +67,52 @@ public enum ScanEvent: Sendable {
     case error(CrawlError)
     /// A listing page answered 404 or 410: the listing was taken down.
     case gone(url: String, status: Int)
+    /// A limit of the scan cut something on a host for the first time (a trap, the depth limit,
+    /// a page's outlink cap, a Crawl-delay over the cap): once per host and kind; the summary
+    /// counts every cut.
+    case limit(ScanLimit)
+}
+
+/// A limit that cut something on a host, as ``ScanEvent/limit(_:)`` reports it the first time.
+public struct ScanLimit: Sendable, Hashable {
+    /// Which limit.
+    public enum Kind: String, Sendable, Hashable {
+        /// The trap guard refused a URL (a repeating path, too many segments, too long).
+        case trap
+        /// A link was deeper than the scan's depth limit (what stops an endless calendar).
+        case depthLimit = "depth_limit"
+        /// A page had more links than are followed from one page; the rest were dropped.
+        case outlinksDropped = "outlinks_dropped"
+        /// robots.txt (or the site profile) asked for a delay longer than the cap; the cap applies.
+        case crawlDelay = "crawl_delay"
+    }
+
+    /// Which limit.
+    public var kind: Kind
+    /// The host (`host[:port]`) it applies to.
+    public var host: String
+    /// The first URL it cut (for ``Kind/crawlDelay``, the robots.txt that asked).
+    public var url: String
+    /// The page whose link it was, when it cut a link.
+    public var page: String?
+    /// What was cut and why, in words.
+    public var message: String
+    /// For ``Kind/crawlDelay``: the delay asked for, in seconds.
+    public var askedDelay: Double?
+    /// For ``Kind/crawlDelay``: the delay applied (the cap), in seconds.
+    public var appliedDelay: Double?
+
+    /// Creates a report.
+    public init(_ kind: Kind, host: String, url: String, page: String? = nil, message: String,
+                askedDelay: Double? = nil, appliedDelay: Double? = nil) {
+        self.kind = kind
+        self.host = host
+        self.url = url
+        self.page = page
+        self.message = message
+        self.askedDelay = askedDelay
+        self.appliedDelay = appliedDelay
+    }
 }
 
 /// The totals of a finished (or stopped) scan.
@@ -89,6 +135,12 @@ public struct ScanSummary: Sendable, Hashable {
     public var stopped = false
     /// Whether it stopped because the page budget was spent.
     public var budgetSpent = false
+    /// Links the trap guard refused (repeating paths, too many segments, too long).
+    public var trap = 0
+    /// Links not followed because they were deeper than the depth limit.
+    public var depthLimit = 0
+    /// Links dropped because a page had more than are followed from one page.
+    public var outlinksDropped = 0
 
     /// Creates empty totals.
     public init() {}

@@ -29,6 +29,8 @@ struct ScanState {
     private var sitemapsRequested: Set<String> = []
     private var auxiliary: [Auxiliary] = []
     private var listingKeys: Set<String> = []
+    /// The limits already logged, as `kind host`: each is logged once per host.
+    private var limitsLogged: Set<String> = []
     private var events: [ScanEvent] = []
     private let started = Date()
 
@@ -62,7 +64,9 @@ struct ScanState {
         // A profile's politeness overrides apply to its hosts.
         for (host, profile) in profilesByHost {
             let overrides = profile.politeness
-            if let delay = overrides.delay { scheduler.setCrawlDelay(delay, forHost: host) }
+            if let delay = overrides.delay {
+                applyCrawlDelay(delay, forHost: host, askedBy: "the site profile \(profile.name)", url: profile.startURLs.first ?? host)
+            }
             if overrides.concurrency != nil || overrides.pageBudget != nil {
                 scheduler.override(concurrency: overrides.concurrency, pageBudget: overrides.pageBudget, forHost: host)
             }
@@ -127,7 +131,8 @@ struct ScanState {
             // The longer of the profile's delay and robots.txt's Crawl-delay.
             let profileDelay = profilesByHost[hostKey]?.politeness.delay
             if let delay = [entry.rules.crawlDelay, profileDelay].compactMap({ $0 }).max() {
-                scheduler.setCrawlDelay(delay, forHost: hostKey)
+                let askedBy = delay == entry.rules.crawlDelay ? "robots.txt" : "the site profile"
+                applyCrawlDelay(delay, forHost: hostKey, askedBy: askedBy, url: origin + "/robots.txt")
             }
             if configuration.followSitemaps {
                 for url in entry.sitemaps.prefix(Self.sitemapsPerRobots) where requestSitemap(url) {
@@ -150,7 +155,7 @@ struct ScanState {
                     }
                 case .urlSet:
                     for entry in sitemap.entries where inScope(entry.url) {
-                        if let admission = try? frontier.add(entry.url, depth: depth) { admit(admission) }
+                        if let admission = try? frontier.add(entry.url, depth: depth) { admit(admission, from: url) }
                     }
                 }
                 if sitemap.truncated {
@@ -189,8 +194,20 @@ struct ScanState {
         var newLinks = 0
         let extraction = page.extraction ?? PageExtraction()
         if let entry = entries.removeValue(forKey: task.url), !extraction.isEmpty {
-            for admission in (try? frontier.addOutlinks(links(of: extraction, host: task.host).filter(inScope), from: entry)) ?? [] {
-                if case .added = admission { newLinks += 1 }
+            let links = links(of: extraction, host: task.host).filter(inScope)
+            for admission in (try? frontier.addOutlinks(links, from: entry)) ?? [] {
+                switch admission {
+                case .added: newLinks += 1
+                case .trapped(let trap, let error): noteTrap(trap, error, page: task.url)
+                case .duplicate, .rejected: break
+                }
+            }
+            let dropped = frontier.droppedOutlinks(links)
+            if let first = dropped.first {
+                let followed = links.count - dropped.count
+                noteLimit(ScanLimit(.outlinksDropped, host: task.host, url: first, page: task.url,
+                                    message: "the page has \(links.count) links to follow; the first \(followed) are followed, \(dropped.count) dropped"),
+                          count: dropped.count)
             }
         }
         for (position, listing) in extraction.listings.enumerated() {
@@ -251,8 +268,51 @@ struct ScanState {
         }
     }
 
-    private mutating func admit(_ admission: Frontier<InMemorySeenURLs, InMemoryFrontierQueue>.Admission) {
-        if case .rejected(let error) = admission { report(.error(error)) }
+    /// Reports a refused seed as an error; a URL from a sitemap (`from` it) that the trap guard
+    /// refused is counted as a limit instead.
+    private mutating func admit(_ admission: Frontier<InMemorySeenURLs, InMemoryFrontierQueue>.Admission, from page: String? = nil) {
+        switch admission {
+        case .rejected(let error): report(.error(error))
+        case .trapped(let trap, let error):
+            if let page { noteTrap(trap, error, page: page) } else { report(.error(error)) }
+        case .added, .duplicate: break
+        }
+    }
+
+    /// Counts a link the trap guard refused, logging the first of its kind on its host.
+    private mutating func noteTrap(_ trap: TrapGuard.Trap, _ error: CrawlError, page: String) {
+        let host = (try? frontier.canonicalizer.canonicalize(error.subject))?.hostKey ?? ""
+        if trap == .tooDeep {
+            noteLimit(ScanLimit(.depthLimit, host: host, url: error.subject, page: page,
+                                message: "deeper than \(frontier.trapGuard.maxDepth) links from a start URL: not followed"))
+        } else {
+            noteLimit(ScanLimit(.trap, host: host, url: error.subject, page: page,
+                                message: "looks like a crawler trap (\(trap.rawValue)): not followed"))
+        }
+    }
+
+    /// Counts `count` cuts of a limit in the summary; the first of its kind on its host is logged.
+    private mutating func noteLimit(_ limit: ScanLimit, count: Int = 1) {
+        switch limit.kind {
+        case .trap: summary.trap += count
+        case .depthLimit: summary.depthLimit += count
+        case .outlinksDropped: summary.outlinksDropped += count
+        case .crawlDelay: break
+        }
+        if limitsLogged.insert("\(limit.kind.rawValue) \(limit.host)").inserted { events.append(.limit(limit)) }
+    }
+
+    /// Applies a host's Crawl-delay; one over the cap is lowered to it, and said so once.
+    private mutating func applyCrawlDelay(_ delay: Double, forHost host: String, askedBy: String, url: String) {
+        guard let applied = scheduler.setCrawlDelay(delay, forHost: host), applied < delay else { return }
+        noteLimit(ScanLimit(.crawlDelay, host: host, url: url,
+                            message: "\(askedBy) asks for a delay of \(Self.seconds(delay)) between requests, over the cap: \(Self.seconds(applied)) applied",
+                            askedDelay: delay, appliedDelay: applied))
+    }
+
+    /// `90 s`, `0.5 s`: seconds for messages.
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : "\(value) s"
     }
 
     /// Sitemaps read per robots.txt, and in all, at most: an index can list thousands.

@@ -89,6 +89,11 @@ struct CrawlOptions: ParsableArguments {
     @Option(help: "Seconds between two requests to one host (robots.txt Crawl-delay may lengthen it).")
     var delay = 1.0
 
+    @Option(help: ArgumentHelp(
+        "The longest robots.txt Crawl-delay honoured, in seconds; a longer one is lowered to this, and said so.",
+        valueName: "seconds"))
+    var maxCrawlDelay = 60.0
+
     @Option(name: .customLong("allow-host"), help: ArgumentHelp(
         "Let this host be fetched even though it resolves to a private, loopback or link-local address (repeatable).",
         valueName: "host"))
@@ -107,6 +112,7 @@ struct CrawlOptions: ParsableArguments {
         guard maxPages > 0 else { throw ValidationError("--max-pages must be at least 1") }
         guard concurrency > 0, perHost > 0 else { throw ValidationError("--concurrency and --per-host must be at least 1") }
         guard delay >= 0, timeout > 0 else { throw ValidationError("--delay must be 0 or more and --timeout more than 0") }
+        guard maxCrawlDelay >= 0, maxCrawlDelay.isFinite else { throw ValidationError("--max-crawl-delay must be 0 or more seconds") }
         guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be at least 1") }
     }
 
@@ -119,6 +125,7 @@ struct CrawlOptions: ParsableArguments {
         politeness.maxConcurrentPerHost = perHost
         politeness.minimumDelay = delay
         politeness.maximumDelay = max(politeness.maximumDelay, delay)
+        politeness.maxCrawlDelay = maxCrawlDelay
         let fetcher = FetcherConfiguration(userAgent: userAgent, limits: limits, allowHosts: Set(allowHosts))
         return ScanConfiguration(maxPages: maxPages, maxDepth: maxDepth, concurrency: concurrency,
                                  politeness: politeness, fetcher: fetcher)

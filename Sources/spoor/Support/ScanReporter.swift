@@ -13,11 +13,15 @@ struct ScanReporter {
     private(set) var listings = 0
     private(set) var flagged = 0
     private(set) var errors = 0
+    /// Where the text goes: standard error, unless a test catches it.
+    private let output: @Sendable (String) -> Void
 
     /// A reporter; `verbose` also logs every page fetched.
-    init(verbose: Bool = false, interactive: Bool = isatty(STDERR_FILENO) == 1) {
+    init(verbose: Bool = false, interactive: Bool = isatty(STDERR_FILENO) == 1,
+         output: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.verbose = verbose
         self.interactive = interactive
+        self.output = output
     }
 
     /// Takes one scan event (and the verdict's flag, for listings).
@@ -43,6 +47,20 @@ struct ScanReporter {
             }
         case .gone(let url, let status):
             if !interactive && verbose { log("gone", ["url": .text(url), "status": .int(status)]) }
+        case .limit(let limit):
+            // Once per host and kind, so always said, verbose or not.
+            if interactive {
+                var text = "spoor: \(limit.host): \(limit.message)"
+                if limit.kind != .crawlDelay {
+                    text += "; first cut: \(limit.url)" + (limit.page.map { " (linked from \($0))" } ?? "")
+                        + "; further cuts on this host are counted in the summary"
+                }
+                line(text)
+            } else {
+                log("limit", ["kind": .text(limit.kind.rawValue), "host": .text(limit.host), "url": .text(limit.url),
+                              "page": limit.page.map { .text($0) }, "message": .text(limit.message),
+                              "asked": limit.askedDelay.map { .number($0) }, "applied": limit.appliedDelay.map { .number($0) }])
+            }
         }
         draw(final: false)
     }
@@ -56,10 +74,15 @@ struct ScanReporter {
             if summary.budgetSpent { tail.append("page budget spent") }
             if summary.disallowed > 0 { tail.append("\(summary.disallowed) URLs disallowed by robots.txt") }
             if summary.retries > 0 { tail.append("\(summary.retries) retries") }
+            if summary.trap > 0 { tail.append("\(summary.trap) links cut as crawler traps") }
+            if summary.depthLimit > 0 { tail.append("\(summary.depthLimit) links past the depth limit") }
+            if summary.outlinksDropped > 0 { tail.append("\(summary.outlinksDropped) links dropped from pages with too many") }
             if !tail.isEmpty { line("  " + tail.joined(separator: ", ")) }
         } else {
             log("summary", ["pages": .int(summary.pages), "listings": .int(summary.listings), "flagged": .int(flagged),
                             "errors": .int(summary.errors), "disallowed": .int(summary.disallowed), "retries": .int(summary.retries),
+                            "trap": .int(summary.trap), "depth_limit": .int(summary.depthLimit),
+                            "outlinks_dropped": .int(summary.outlinksDropped),
                             "bytes": .int(summary.bytes), "seconds": .number((summary.seconds * 1000).rounded() / 1000),
                             "stopped": .flag(summary.stopped), "budget_spent": .flag(summary.budgetSpent)])
         }
@@ -73,11 +96,11 @@ struct ScanReporter {
         let seconds = max(now.timeIntervalSince(started), 0.001)
         let text = "\r\u{1B}[2K  \(pages) pages, \(listings) listings, \(flagged) flagged, \(errors) errors, "
             + String(format: "%.0f pages/s", Double(pages) / seconds) + (final ? "\n" : "")
-        FileHandle.standardError.write(Data(text.utf8))
+        output(text)
     }
 
     private func line(_ text: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text + "\n").utf8))
+        output("\r\u{1B}[2K" + text + "\n")
     }
 
     /// A value in a JSON log line.
@@ -97,6 +120,6 @@ struct ScanReporter {
             case .flag(let flag): out += "\(flag)"
             }
         }
-        FileHandle.standardError.write(Data((out + "}\n").utf8))
+        output(out + "}\n")
     }
 }

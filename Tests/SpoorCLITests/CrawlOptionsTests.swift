@@ -1,0 +1,12 @@
+import Testing
+@testable import spoor
+
+/// The crawl options `spoor scan` and `spoor demo` share, as far as issue 12 changed them.
+@Suite struct CrawlOptionsTests {
+    @Test func maxCrawlDelaySetsTheCap() throws {
+        #expect(try CrawlOptions.parse([]).configuration().politeness.crawlDelayCap == 60)
+        let options = try CrawlOptions.parse(["--max-crawl-delay", "300"])
+        #expect(try options.configuration().politeness.crawlDelayCap == 300)
+        #expect(throws: (any Error).self) { try CrawlOptions.parse(["--max-crawl-delay", "-1"]) }
+    }
+}
