@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(name: "SpoorMatchTests", dependencies: ["SpoorMatch"]),
         .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoorCrawlTests", dependencies: ["SpoorCrawl", "SpoorFixtures"]),
-        .testTarget(name: "SpoorCLITests", dependencies: ["spoor", "SpoorDetect"]),
+        // SpoorFixtures: the tests that run the built `spoor` binary serve it the hostile site.
+        .testTarget(name: "SpoorCLITests", dependencies: ["spoor", "SpoorDetect", "SpoorFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

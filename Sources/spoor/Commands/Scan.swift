@@ -16,7 +16,7 @@ struct Scan: AsyncParsableCommand {
 
             Private, loopback and link-local addresses are refused unless a host is allowed \
             with --allow-host (cloud metadata addresses included). Ctrl-C stops cleanly with \
-            a summary.
+            a summary; a second Ctrl-C exits at once.
 
             Example:  spoor scan --site sites/examples/craigslist.yaml --search ivory
             Example:  spoor scan --seed https://shop.example/ --delay 5 --flagged-only
