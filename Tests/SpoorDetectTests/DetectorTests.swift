@@ -83,6 +83,28 @@ import Testing
         }
     }
 
+    /// `U+202E yrovi` displays as "ivory": flagged, the match covers the stored characters,
+    /// and the verdict says the text is reordered for display.
+    @Test func aRightToLeftOverrideIsReadAsDisplayed() throws {
+        let title = "Carved \u{202E}yrovi\u{202C} bangle, old"
+        let v = verdict(title, "DM for price")
+        #expect(v.flagged, "\(v.explanation)")
+        let match = try #require(v.matches.first { $0.term == "ivory" })
+        #expect(match.text == "yrovi")
+        // Character offsets: "Carved " is 7, then U+202E; the stored word is 8..<13.
+        #expect(match.start == 8 && match.end == 13)
+        #expect(Array(title.unicodeScalars)[match.start..<match.end].map(String.init).joined() == "yrovi")
+        #expect(match.display == "displayed right-to-left by U+202E (RIGHT-TO-LEFT OVERRIDE)")
+        #expect(v.explanation.contains("\"yrovi\" in the title reads \"ivory\": displayed right-to-left by U+202E"), "\(v.explanation)")
+        // Words outside the override carry no note.
+        let plain = verdict("Carved ivory bangle, old", "DM for price")
+        #expect(plain.matches.allSatisfy { $0.display == nil })
+        #expect(!plain.explanation.contains("displayed"))
+        // A reversed word in the description, with a lone unterminated override.
+        let d = verdict("Bangle", "Old \u{202E}nroh onihr")
+        #expect(d.matches.contains { $0.term == "rhino horn" && $0.text == "nroh onihr" && $0.field == "description" })
+    }
+
     @Test func appendixIComesFirstAndDrivesPriority() {
         let v = verdict("seahorse and rhino horn for sale", "WhatsApp")
         #expect(v.flagged && v.priority == .critical)

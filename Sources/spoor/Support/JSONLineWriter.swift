@@ -56,6 +56,10 @@ enum JSONLineWriter {
             string(m.taxon, &out)
             raw(",\"suppressed\":", &out)
             raw(m.suppressed ? "true" : "false", &out)
+            if let display = m.display {
+                raw(",\"display\":", &out)
+                string(display, &out)
+            }
             out.append(0x7D)
         }
         raw("],\"rules\":[", &out)
