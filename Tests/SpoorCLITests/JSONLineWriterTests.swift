@@ -47,6 +47,8 @@ import Testing
                     matches: [match, shown], rules: [.init(id: "r", weight: -0.3, title: "t", field: "description", text: "x")],
                     explanation: "why", steps: [.init(reason: "r", delta: 0.1)]),
             Verdict(id: "b", flagged: false, score: 0, priority: .low, taxa: [], matches: [], rules: [], explanation: "", steps: []),
+            Verdict(id: "c", flagged: false, score: 0, priority: .low, taxa: [], matches: [], rules: [], explanation: "e", steps: [],
+                    truncated: ["title", "description"]),
         ]
         for verdict in verdicts {
             let mine = try #require(try JSONSerialization.jsonObject(with: Data(JSONLineWriter.line(verdict).utf8)) as? [String: Any])

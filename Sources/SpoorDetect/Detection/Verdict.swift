@@ -81,4 +81,7 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var explanation: String
     /// Each number that moved the score, in order.
     public var steps: [Step]
+    /// The fields cut to ``Detector/maxFieldBytes`` before classifying (`title`,
+    /// `description`): only their beginning was read. Absent (nil) when nothing was cut.
+    public var truncated: [String]? = nil
 }

@@ -79,6 +79,14 @@ enum JSONLineWriter {
         }
         raw("],\"explanation\":", &out)
         string(verdict.explanation, &out)
+        if let truncated = verdict.truncated {
+            raw(",\"truncated\":[", &out)
+            for (i, field) in truncated.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                string(field, &out)
+            }
+            out.append(0x5D)
+        }
         out.append(0x7D)
     }
 

@@ -23,6 +23,9 @@ struct VerdictReport {
         for rule in verdict.rules where rule.weight == 0 {
             lines.append("  mask   rule \(rule.id): \(rule.title) — \(rule.field) \"\(rule.text)\"")
         }
+        if let truncated = verdict.truncated {
+            lines.append("  truncated: \(truncated.joined(separator: ", ")) longer than the field limit (--max-field-kib); only its beginning was classified")
+        }
         lines.append("  → \(verdict.explanation)")
         return lines.joined(separator: "\n") + "\n"
     }
