@@ -41,15 +41,15 @@ enum BidiClass: UInt8, Sendable {
     }
 }
 
-/// An explicit bidi control that changes the order in which a text reads.
+/// An explicit bidi control that changes the order in which a text reads: a directional
+/// override (RLO U+202E, LRO U+202D), the only controls that do (see ``BidiReading``).
 public struct BidiControl: Sendable, Hashable {
-    /// The control character (U+202A–U+202E, U+2066–U+2068).
+    /// The control character.
     public var scalar: Unicode.Scalar
     /// The UTF-8 range of the original text it governs, itself included: up to and including
     /// its PDF or PDI, or to the end of its paragraph when it has none.
     public var scope: Range<Int>
-    /// Whether it lays its text out right to left (RLE, RLO, RLI, or an FSI whose text starts
-    /// with a right-to-left letter).
+    /// Whether it lays its text out right to left (RLO).
     public var rightToLeft: Bool
 
     /// What it does, for explanations: `displayed right-to-left by U+202E (RIGHT-TO-LEFT OVERRIDE)`.
