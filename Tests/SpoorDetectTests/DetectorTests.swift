@@ -83,6 +83,60 @@ import Testing
         }
     }
 
+    /// `U+202E yrovi` displays as "ivory": flagged, the match covers the stored characters,
+    /// and the verdict says the text is reordered for display.
+    @Test func aRightToLeftOverrideIsReadAsDisplayed() throws {
+        let title = "Carved \u{202E}yrovi\u{202C} bangle, old"
+        let v = verdict(title, "DM for price")
+        #expect(v.flagged, "\(v.explanation)")
+        let match = try #require(v.matches.first { $0.term == "ivory" })
+        #expect(match.text == "yrovi")
+        // Character offsets: "Carved " is 7, then U+202E; the stored word is 8..<13.
+        #expect(match.start == 8 && match.end == 13)
+        #expect(Array(title.unicodeScalars)[match.start..<match.end].map(String.init).joined() == "yrovi")
+        #expect(match.display == "displayed right-to-left by U+202E (RIGHT-TO-LEFT OVERRIDE)")
+        #expect(v.explanation.contains("\"yrovi\" in the title reads \"ivory\": displayed right-to-left by U+202E"), "\(v.explanation)")
+        // Words outside the override carry no note.
+        let plain = verdict("Carved ivory bangle, old", "DM for price")
+        #expect(plain.matches.allSatisfy { $0.display == nil })
+        #expect(!plain.explanation.contains("displayed"))
+        // A reversed word in the description, with a lone unterminated override.
+        let d = verdict("Bangle", "Old \u{202E}nroh onihr")
+        #expect(d.matches.contains { $0.term == "rhino horn" && $0.text == "nroh onihr" && $0.field == "description" })
+    }
+
+    /// A field longer than the cap is cut on a character boundary, what fits is classified,
+    /// and the verdict names the field.
+    @Test func longFieldsAreCutAndTheVerdictSaysSo() {
+        var detector = Self.detector
+        detector.maxFieldBytes = 64
+        let head = "Carved ivory bangle, DM for price. " + String(repeating: "x", count: 20)  // 55 bytes
+        let v = detector.classify(Listing(id: "t", title: "Old bangle", description: head + " rhino horn cup"))
+        #expect(v.truncated == ["description"])
+        #expect(v.matches.contains { $0.term == "ivory" })
+        #expect(!v.matches.contains { $0.term == "rhino horn" })  // past the cap: not read
+        // Both fields, on the early path of a listing that names nothing.
+        let long = String(repeating: "plain words ", count: 10)
+        let both = detector.classify(Listing(id: "t", title: long, description: long))
+        #expect(both.truncated == ["title", "description"] && both.explanation == Detector.nothingFound)
+        // At the cap exactly: nothing cut.
+        let fits = detector.classify(Listing(id: "t", title: String(repeating: "a", count: 64), description: ""))
+        #expect(fits.truncated == nil)
+        #expect(Self.detector.classify(Listing(id: "t", title: long, description: long)).truncated == nil)
+    }
+
+    @Test func fieldsAreCutOnCharacterBoundaries() {
+        #expect(Detector.prefix("abc", maxBytes: 3) == nil)
+        #expect(Detector.prefix("abcd", maxBytes: 3) == "abc")
+        #expect(Detector.prefix("ab象", maxBytes: 4) == "ab")                    // not inside a scalar
+        #expect(Detector.prefix("abe\u{301}x", maxBytes: 4) == "ab")            // nor before a mark of the last letter
+        #expect(Detector.prefix("a🇫🇷🇩🇪", maxBytes: 6) == "a")                 // nor inside a flag
+        #expect(Detector.prefix("a🇫🇷🇩🇪", maxBytes: 9) == "a🇫🇷")
+        #expect(Detector.prefix("e" + String(repeating: "\u{301}", count: 10), maxBytes: 5) == "e\u{301}\u{301}")  // one long character: scalars
+        #expect(Detector.prefix("象", maxBytes: 2) == "")
+        #expect(Detector.prefix("abc", maxBytes: 0) == "")
+    }
+
     @Test func appendixIComesFirstAndDrivesPriority() {
         let v = verdict("seahorse and rhino horn for sale", "WhatsApp")
         #expect(v.flagged && v.priority == .critical)

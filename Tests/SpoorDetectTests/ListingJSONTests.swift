@@ -43,4 +43,58 @@ import Testing
             }
         }
     }
+
+    /// A lone surrogate escape is U+FFFD, as JavaScript's JSON.parse keeps it and lenient
+    /// decoders replace it; a pair is still one character.
+    @Test func loneSurrogatesReadAsReplacementCharacters() throws {
+        let line = #"{"id":"a","title":"x\ud800y \udc00","description":"\ud800\u0041 \ud800\ud83d\udc18 \ud83d\udc18 \udbff"}"#
+        let listing = try #require(fast(line))
+        #expect(listing.title == "x\u{FFFD}y \u{FFFD}")
+        #expect(listing.description == "\u{FFFD}A \u{FFFD}🐘 🐘 \u{FFFD}")
+        // JSONDecoder refuses the line as it is, and reads the same once they are replaced.
+        #expect(decoded(line) == nil)
+        let replaced = try #require(Listing.replacingLoneSurrogates(in: Array(line.utf8)))
+        #expect(replaced.count == line.utf8.count)
+        #expect(try JSONDecoder().decode(Listing.self, from: Data(replaced)) == listing)
+        // Nothing to replace: pairs, escaped backslashes before "ud800", plain text.
+        for clean in [#"{"t":"\ud83d\udc18"}"#, #"{"t":"\\ud800"}"#, #"{"t":"ud800"}"#, #"{"t":"\\\ud83d\udc18"}"#] {
+            #expect(Listing.replacingLoneSurrogates(in: Array(clean.utf8)) == nil, "\(clean)")
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"id":"a","title":"t" "description":"d"}"#, 23, "expected ',' or '}' in an object, found '\"'"),
+        (#"{"id":"a","title":tru,"description":"d"}"#, 19, "invalid literal, expected 'true'"),
+        ("not json", 1, "expected a JSON object ('{'), found 'n'"),
+        ("[1,2]", 1, "expected a JSON object ('{'), found '['"),
+        (#"{"id":"a","title":"t\q"}"#, 21, #"invalid escape \'q'"#),
+        (#"{"id":"a","title":"t\u12"}"#, 21, #"invalid \u escape (four hexadecimal digits expected)"#),
+        ("{\"id\":\"a\",\"title\":\"t\u{01}\"}", 21, "control character U+0001 in a string (it must be escaped)"),
+        (#"{"id":"a","title":"open"#, 19, "string not closed before the end of the line"),
+        (#"{"id":"a"} x"#, 12, "text after the JSON object: 'x'"),
+        (#"{"id":-,"title":"t"}"#, 7, "invalid number"),
+        (#"{id:"a"}"#, 2, "expected a string key in an object, found 'i'"),
+        (#"{"title":"象牙"]"#, 14, "expected ',' or '}' in an object, found ']'"),  // columns count characters
+        ("", 1, "empty line, expected a JSON object"),
+    ])
+    func malformedLinesNameTheProblemAndItsColumn(line: String, column: Int, message: String) throws {
+        let problem = try #require(Array(line.utf8).withUnsafeBufferPointer { JSONLineProblem.find(in: $0) })
+        #expect(problem.column == column && problem.message == message, "\(problem)")
+        #expect(problem.description == "column \(column): \(message)")
+    }
+
+    @Test func wellFormedLinesHaveNoProblem() {
+        let lines = [
+            #"{"id":"a1","title":"Ivory bangle","description":"old"}"#,
+            #"{"title":"象牙 \u0041\n\"q\"\\ \ud83d\udc18","description":"é","id":"x","tags":["a",{"b":[1,-2.5e+3,{"c":null}]}],"ok":true}"#,
+            #"  { "id" : 1 , "t" : [ ] , "o" : { } , "f" : false }  "#,
+            #"{"id":"a","title":"\ud800"}"#,
+        ]
+        for line in lines {
+            #expect(Array(line.utf8).withUnsafeBufferPointer { JSONLineProblem.find(in: $0) } == nil, "\(line)")
+        }
+        // Nesting is followed to a depth, then reported.
+        let deep = "{\"a\":" + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}"
+        #expect(Array(deep.utf8).withUnsafeBufferPointer { JSONLineProblem.find(in: $0) }?.message == "nested more than 512 deep")
+    }
 }

@@ -13,10 +13,41 @@ extension Detector {
         var fired: [(rule: Int, range: Range<Int>)]
     }
 
-    /// Classifies one listing.
+    /// Classifies one listing (at most ``maxFieldBytes`` of each field).
     public func classify(_ listing: Listing) -> Verdict {
+        let title = Self.prefix(listing.title, maxBytes: maxFieldBytes)
+        let description = Self.prefix(listing.description, maxBytes: maxFieldBytes)
+        var verdict = classify(listing, title: title ?? listing.title, description: description ?? listing.description)
+        if title != nil || description != nil {
+            verdict.truncated = (title != nil ? ["title"] : []) + (description != nil ? ["description"] : [])
+        }
+        return verdict
+    }
+
+    /// The longest prefix of `text` of at most `maxBytes` UTF-8 bytes that ends on a character
+    /// boundary (on a scalar boundary when one character is longer than that), or `nil` when
+    /// `text` fits.
+    static func prefix(_ text: String, maxBytes: Int) -> String? {
+        let utf8 = text.utf8
+        guard utf8.count > maxBytes else { return nil }
+        guard maxBytes > 0 else { return "" }
+        var cut = utf8.index(utf8.startIndex, offsetBy: maxBytes)
+        // Back to the start of a scalar (never inside its UTF-8 sequence)...
+        while cut > utf8.startIndex && UTF8.isContinuation(utf8[cut]) { cut = utf8.index(before: cut) }
+        // ...and of the character it is in: the last one of the prefix, if the text goes on
+        // with more of it (a base letter's combining marks, an emoji sequence).
+        // (The index is made afresh from its offset: one from the prefix remembers the length of
+        // its character there, which stops at the cut.)
+        if let inPrefix = text[..<cut].indices.last, inPrefix > text.startIndex {
+            let last = utf8.index(utf8.startIndex, offsetBy: utf8.distance(from: utf8.startIndex, to: inPrefix))
+            if text.index(after: last) > cut { cut = last }
+        }
+        return String(text[..<cut])
+    }
+
+    private func classify(_ listing: Listing, title: String, description: String) -> Verdict {
         // The listing's searchableFields, without building that array of tuples first.
-        var scans = [scan(field: "title", text: listing.title), scan(field: "description", text: listing.description)]
+        var scans = [scan(field: "title", text: title), scan(field: "description", text: description)]
         // A raise or lower rule counts once per listing, so once it fired it is not run again.
         // Every rule matters for a listing that names a taxon; otherwise only disguised goods do.
         if scans.contains(where: { !$0.hits.isEmpty }) {

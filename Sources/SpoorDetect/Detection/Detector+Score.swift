@@ -17,6 +17,7 @@ extension Detector {
                 let source = scan.normalized.sourceRange(of: hit.range)
                 let text = originals[f].text(source)
                 let (start, end) = originals[f].scalarOffsets(source)
+                let display = scan.normalized.reorderingControl(of: hit.range)?.effect
                 // One occurrence per taxon: the strongest of the terms it stands for.
                 var strongest: [Int: (term: Int, weight: Double)] = [:]
                 for t in hit.terms {
@@ -28,7 +29,7 @@ extension Detector {
                     let term = index.terms[best.term]
                     matches.append(.init(
                         field: scan.name, start: start, end: end, text: text, term: term.text, kind: term.kind,
-                        taxon: index.taxa[taxon].scientific, suppressed: suppressed))
+                        taxon: index.taxa[taxon].scientific, suppressed: suppressed, display: display))
                     guard !suppressed else { continue }
                     if best.weight > evidence[taxon, default: [:]][best.term, default: 0] { evidence[taxon, default: [:]][best.term] = best.weight }
                     if firstHit[taxon] == nil { firstHit[taxon] = (best.term, text, scan.name) }
@@ -159,6 +160,10 @@ extension Detector {
             + "\(term.kind == .product ? "a product of " : term.kind == .codeWord ? "by code word " : "")\(taxonName), CITES Appendix \(best.appendix.rawValue)"
         let raised = fired.filter { $0.weight > 0 }.map { $0.title.lowercased() }
         let lowered = fired.filter { $0.weight < 0 }.map { $0.title.lowercased() }
+        // A word shown in another order than stored (a bidi override) is named as shown.
+        if let shown = matches.first(where: { $0.display != nil && !$0.suppressed }), let display = shown.display {
+            sentence += "; \"\(shown.text)\" in the \(shown.field) reads \"\(shown.term)\": \(display)"
+        }
         if !raised.isEmpty { sentence += "; raised by \(raised.joined(separator: ", "))" }
         if !lowered.isEmpty { sentence += "; lowered by \(lowered.joined(separator: ", "))" }
         return sentence + "."

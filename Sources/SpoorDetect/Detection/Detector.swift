@@ -29,6 +29,15 @@ public struct Detector: Sendable {
         public init() {}
     }
 
+    /// The longest title or description classified, in UTF-8 bytes (default 1 MiB). A longer
+    /// field is cut at the last character boundary within it, what fits is classified, and the
+    /// verdict names the field in ``Verdict/truncated``: normalizing and matching cost memory
+    /// in proportion to the text (a 12 MB description took 870 MB), so no single listing may
+    /// take more than this much text.
+    public var maxFieldBytes = Detector.defaultMaxFieldBytes
+    /// The default of ``maxFieldBytes``: 1 MiB, far more than any real listing field.
+    public static let defaultMaxFieldBytes = 1 << 20
+
     /// The compiled watchlist (and rule literals).
     public let index: TermIndex
     /// The context rules.

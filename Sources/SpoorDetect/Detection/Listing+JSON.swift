@@ -11,6 +11,208 @@ extension Listing {
     }
 }
 
+extension Listing {
+    /// `bytes` with every `\uXXXX` escape of a lone surrogate written `\uFFFD` (the same
+    /// length, so offsets hold), or `nil` when there is none: what ``parse(json:)`` reads as
+    /// U+FFFD, for `JSONDecoder`, which refuses the whole line otherwise.
+    public static func replacingLoneSurrogates(in bytes: [UInt8]) -> [UInt8]? {
+        func hex4(at k: Int) -> UInt32? {
+            guard k + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for b in bytes[k..<(k + 4)] {
+                let digit: UInt8
+                switch b {
+                case 0x30...0x39: digit = b - 0x30
+                case 0x41...0x46: digit = b - 0x37
+                case 0x61...0x66: digit = b - 0x57
+                default: return nil
+                }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+        var out: [UInt8]?
+        var k = 0
+        while k + 1 < bytes.count {
+            guard bytes[k] == 0x5C else { k += 1; continue }
+            // An escape: the backslash and the byte after it (so `\\u` is not one).
+            guard bytes[k + 1] == 0x75, let code = hex4(at: k + 2) else { k += 2; continue }
+            if (0xD800..<0xDC00).contains(code), k + 11 < bytes.count, bytes[k + 6] == 0x5C, bytes[k + 7] == 0x75,
+               let low = hex4(at: k + 8), (0xDC00..<0xE000).contains(low) {
+                k += 12  // a pair
+                continue
+            }
+            if (0xD800..<0xE000).contains(code) {
+                if out == nil { out = bytes }
+                out!.replaceSubrange((k + 2)..<(k + 6), with: Array("fffd".utf8))
+            }
+            k += 6
+        }
+        return out
+    }
+}
+
+/// What is wrong with a line that is not one JSON object: the first problem and where it is.
+public struct JSONLineProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The byte offset of the problem in the line.
+    public var offset: Int
+    /// The 1-based character column of the problem (Unicode scalars, as an editor counts).
+    public var column: Int
+    /// What is wrong there.
+    public var message: String
+
+    /// `column 14: expected ',' or '}' in an object, found 'x'`.
+    public var description: String { "column \(column): \(message)" }
+
+    /// The first syntax problem of `bytes` read as one JSON object, or `nil` when it is one.
+    public static func find(in bytes: UnsafeBufferPointer<UInt8>) -> JSONLineProblem? {
+        var checker = JSONSyntaxChecker(bytes: bytes)
+        guard let (offset, message) = checker.problem() else { return nil }
+        var column = 1
+        for b in bytes[0..<min(offset, bytes.count)] where b & 0xC0 != 0x80 { column += 1 }
+        return JSONLineProblem(offset: offset, column: column, message: message)
+    }
+}
+
+/// A JSON grammar check (RFC 8259) that says where and why a line is not one JSON object.
+struct JSONSyntaxChecker {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+    /// Deeper nesting than this is reported, not followed (the stack is finite).
+    static let maxDepth = 512
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The offset and description of the first problem, or `nil`.
+    mutating func problem() -> (Int, String)? {
+        skipSpace()
+        guard let first = peek else { return (i, "empty line, expected a JSON object") }
+        guard first == 0x7B else { return (i, "expected a JSON object ('{'), found \(Self.describe(first))") }
+        if let p = value(depth: 0) { return p }
+        skipSpace()
+        if let b = peek { return (i, "text after the JSON object: \(Self.describe(b))") }
+        return nil
+    }
+
+    var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
+
+    mutating func skipSpace() {
+        while let b = peek, b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i += 1 }
+    }
+
+    static func describe(_ b: UInt8) -> String {
+        if b >= 0x21 && b < 0x7F { return "'\(Character(UnicodeScalar(b)))'" }
+        if b < 0x80 {
+            let hex = String(b, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+        return "a non-ASCII character"
+    }
+
+    private var found: String { peek.map { Self.describe($0) } ?? "the end of the line" }
+
+    mutating func value(depth: Int) -> (Int, String)? {
+        guard depth < Self.maxDepth else { return (i, "nested more than \(Self.maxDepth) deep") }
+        guard let b = peek else { return (i, "expected a value, found the end of the line") }
+        switch b {
+        case 0x7B, 0x5B:
+            let object = b == 0x7B
+            let close: UInt8 = object ? 0x7D : 0x5D
+            let what = object ? "an object" : "an array"
+            i += 1
+            skipSpace()
+            if peek == close { i += 1; return nil }
+            while true {
+                skipSpace()
+                if object {
+                    guard peek == 0x22 else { return (i, "expected a string key in \(what), found \(found)") }
+                    if let p = string() { return p }
+                    skipSpace()
+                    guard peek == 0x3A else { return (i, "expected ':' after a key, found \(found)") }
+                    i += 1
+                    skipSpace()
+                }
+                if let p = value(depth: depth + 1) { return p }
+                skipSpace()
+                if peek == 0x2C { i += 1; continue }
+                if peek == close { i += 1; return nil }
+                return (i, "expected ',' or '\(object ? "}" : "]")' in \(what), found \(found)")
+            }
+        case 0x22: return string()
+        case 0x74: return literal("true")
+        case 0x66: return literal("false")
+        case 0x6E: return literal("null")
+        case 0x2D, 0x30...0x39: return number()
+        default: return (i, "expected a value, found \(Self.describe(b))")
+        }
+    }
+
+    mutating func literal(_ word: StaticString) -> (Int, String)? {
+        let start = i
+        for k in 0..<word.utf8CodeUnitCount {
+            guard peek == word.utf8Start[k] else { return (start, "invalid literal, expected '\(word)'") }
+            i += 1
+        }
+        return nil
+    }
+
+    mutating func number() -> (Int, String)? {
+        let start = i
+        func digits() -> Int {
+            var n = 0
+            while let b = peek, (0x30...0x39).contains(b) { i += 1; n += 1 }
+            return n
+        }
+        if peek == 0x2D { i += 1 }
+        guard digits() > 0 else { return (start, "invalid number") }
+        if peek == 0x2E {
+            i += 1
+            guard digits() > 0 else { return (start, "invalid number") }
+        }
+        if peek == 0x65 || peek == 0x45 {
+            i += 1
+            if peek == 0x2B || peek == 0x2D { i += 1 }
+            guard digits() > 0 else { return (start, "invalid number") }
+        }
+        return nil
+    }
+
+    mutating func string() -> (Int, String)? {
+        let start = i
+        i += 1  // the opening quote
+        while let b = peek {
+            switch b {
+            case 0x22:
+                i += 1
+                return nil
+            case 0x5C:
+                let at = i
+                i += 1
+                guard let e = peek else { return (at, "string not closed before the end of the line") }
+                switch e {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74:
+                    i += 1
+                case 0x75:
+                    i += 1
+                    for _ in 0..<4 {
+                        guard let h = peek, (0x30...0x39).contains(h) || (0x41...0x46).contains(h) || (0x61...0x66).contains(h) else {
+                            return (at, "invalid \\u escape (four hexadecimal digits expected)")
+                        }
+                        i += 1
+                    }
+                default:
+                    return (at, "invalid escape \\\(Self.describe(e))")
+                }
+            case 0..<0x20:
+                return (i, "control character \(Self.describe(b)) in a string (it must be escaped)")
+            default:
+                i += 1
+            }
+        }
+        return (start, "string not closed before the end of the line")
+    }
+}
+
 /// A cursor over JSON bytes.
 struct FastJSON {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -126,10 +328,18 @@ struct FastJSON {
                 case 0x75:
                     guard var code = hex4() else { return nil }
                     if (0xD800..<0xDC00).contains(code) {
-                        guard take(0x5C), take(0x75), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        // A high surrogate takes the low one after it; alone, it is U+FFFD.
+                        let after = i
+                        if take(0x5C), take(0x75), let low = hex4(), (0xDC00..<0xE000).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            i = after
+                            code = 0xFFFD
+                        }
                     }
-                    guard let scalar = Unicode.Scalar(code) else { return nil }
+                    // A lone low surrogate is U+FFFD too (JSON.parse keeps it, lenient decoders
+                    // replace it): one bad escape must not cost the listing.
+                    let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
                     out.append(contentsOf: UTF8.encode(scalar)!)
                 default: return nil
                 }

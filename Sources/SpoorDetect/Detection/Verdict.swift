@@ -32,6 +32,11 @@ public struct Verdict: Sendable, Hashable, Codable {
         public var taxon: String
         /// Whether a rule found it used innocently (it then adds nothing to the score).
         public var suppressed: Bool
+        /// How the occurrence is shown when that differs from how it is stored, e.g.
+        /// `displayed right-to-left by U+202E (RIGHT-TO-LEFT OVERRIDE)`: a bidi override shows
+        /// `text` (as stored: `yrovi`) in another order, the one matched (`ivory`).
+        /// Absent (nil) for nearly every match.
+        public var display: String? = nil
     }
 
     /// A rule that fired.
@@ -76,4 +81,7 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var explanation: String
     /// Each number that moved the score, in order.
     public var steps: [Step]
+    /// The fields cut to ``Detector/maxFieldBytes`` before classifying (`title`,
+    /// `description`): only their beginning was read. Absent (nil) when nothing was cut.
+    public var truncated: [String]? = nil
 }

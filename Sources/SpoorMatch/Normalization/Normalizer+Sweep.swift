@@ -17,6 +17,7 @@ extension Normalizer {
     /// - one-character words in a row (`i v o r y`, `S, M, L`, `象 牙`);
     /// - a letter three times in a row, or a digit that reads as a letter (`iv0ry`);
     /// - a word that mixes Latin letters with look-alikes;
+    /// - an explicit bidi control (`U+202E`), which changes the order the text reads in;
     /// - a character whose fold takes more UTF-8 bytes than it does (`Ⱥ` → `ⱥ`), so the output
     ///   can be written into buffers of the input's size.
     ///
@@ -192,7 +193,8 @@ struct SweepWriter {
         let kind = ScalarFolding.kind(of: scalar)
         switch kind {
         case .ignorable:
-            return true  // dropped, as if not there
+            // Dropped, as if not there; a bidi control reorders the text (the full pipeline).
+            return !BidiClass.isExplicitControl(scalar)
         case .mark:
             return mark(scalar, start: start, end: end, width: width)
         case .letter, .digit:

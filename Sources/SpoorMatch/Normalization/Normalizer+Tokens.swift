@@ -17,8 +17,9 @@ struct TokenEmitter {
     private var word: [Letter] = []
     /// Every rewritten word, back to back (no allocation per word).
     private var flat: [Letter] = []
-    /// Where the last emitted scalar's source ended (for the range of the space after it).
-    private var lastEnd: UInt32 = 0
+    /// Where the last emitted scalar's source started and ended (for the range of the space
+    /// after it).
+    private var lastStart: UInt32 = 0, lastEnd: UInt32 = 0
 
     init(options: Normalizer.Options, units: Units) {
         self.options = options
@@ -228,13 +229,18 @@ struct TokenEmitter {
     private mutating func emit(_ letters: Range<Int>, into out: inout NormalizedText) {
         guard let first = letters.first else { return }
         if !out.bytes.isEmpty {
-            // The separators between the words; empty when one source character made both (¼ → 1⁄4).
-            let from = min(lastEnd, flat[first].start)
-            out.append(0x20, from: from..<max(from, flat[first].start))
+            // The separators between the words: after the last word as stored, or before it when
+            // the words are read backwards (bidi reordering); empty when one source character
+            // made both (¼ → 1⁄4) or the words are far apart in reading order.
+            let next = flat[first]
+            let gap = lastEnd <= next.start ? lastEnd..<next.start
+                : next.end <= lastStart ? next.end..<lastStart : next.start..<next.start
+            out.append(0x20, from: gap)
         }
         for k in letters {
             out.append(scalar: flat[k].scalar, from: flat[k].start..<flat[k].end)
         }
+        lastStart = flat[letters.upperBound - 1].start
         lastEnd = flat[letters.upperBound - 1].end
     }
 
@@ -315,8 +321,12 @@ struct TokenEmitter {
             var end = k + 1
             while end < word.count && word[end].scalar == word[k].scalar { end += 1 }
             if end - k >= 3 && word[k].isLetter && !WordEdge.isUnspacedScript(word[k].scalar) {
+                // The source of the whole run (in reading order it may run backwards).
                 var kept = word[k]
-                kept.end = word[end - 1].end
+                for r in (k + 1)..<end {
+                    kept.start = min(kept.start, word[r].start)
+                    kept.end = max(kept.end, word[r].end)
+                }
                 word[write] = kept
                 write += 1
             } else {

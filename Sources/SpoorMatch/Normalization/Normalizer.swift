@@ -62,11 +62,29 @@ public struct Normalizer: Sendable {
     func normalizeFully(_ text: String) -> NormalizedText {
         var units = Units()
         units.scan(text)
+        if units.sawBidiControl { return normalizeInReadingOrder(text) }
         var out = NormalizedText()
         out.bytes.reserveCapacity(text.utf8.count)
         out.sources.reserveCapacity(text.utf8.count)
         var emitter = TokenEmitter(options: options, units: units)
         emitter.emitAll(into: &out)
+        return out
+    }
+
+    /// Normalizes text that contains explicit bidi controls in the order a reader reads it
+    /// (``BidiReading``): `U+202E yrovi` is "ivory", with each byte's source the character it
+    /// came from, so the match maps back onto the stored `yrovi`. The controls leave no trace
+    /// but ``NormalizedText/bidiControls``, set when the order changed.
+    func normalizeInReadingOrder(_ text: String) -> NormalizedText {
+        let reading = BidiReading(text)
+        var units = Units()
+        units.scan(pieces: reading.pieces, of: text)
+        var out = NormalizedText()
+        out.bytes.reserveCapacity(text.utf8.count)
+        out.sources.reserveCapacity(text.utf8.count)
+        var emitter = TokenEmitter(options: options, units: units)
+        emitter.emitAll(into: &out)
+        if reading.reordered { out.bidiControls = reading.controls }
         return out
     }
 
@@ -116,6 +134,8 @@ struct Units {
     }
 
     private(set) var items: [Unit] = []
+    /// Whether the text has an explicit bidi control (``BidiClass/isExplicitControl(_:)``).
+    private(set) var sawBidiControl = false
 
     var count: Int { items.count }
 
@@ -124,46 +144,78 @@ struct Units {
     /// Folds every scalar of `text` and records it as units (marks on stripped scripts and
     /// ignorable characters leave none).
     mutating func scan(_ text: String) {
-        let folding = ScalarFolding.shared
         items.reserveCapacity(text.utf8.count)
         var offset: UInt32 = 0
         for s in text.unicodeScalars {
             let from = offset
             offset += UInt32(UTF8.width(s))
-            let value = s.value
-            if value < 0x80 {
-                // ASCII: fold and classify from tables, no normalization needed.
-                items.append(Unit(scalar: (0x41...0x5A).contains(value) ? value | 0x20 : value, written: value,
-                                  start: from, end: offset, kind: ScalarFolding.asciiKinds[Int(value)]))
-                continue
-            }
-            folding.forEachFolded(value) { folded in
-                let k = ScalarFolding.kind(of: folded)
-                switch k {
-                case .ignorable:
-                    return
-                case .mark:
-                    // Half-width kana write the voicing marks apart (ｿﾞ): NFKC composes them with
-                    // the kana before (ゾ), which is how the watchlist writes them.
-                    if let last = items.last, last.kind == .letter,
-                       let composed = ScalarFolding.composeKana(last.scalar, folded) {
-                        items[items.count - 1].scalar = composed
-                        items[items.count - 1].end = offset
-                        return
-                    }
-                    // A mark belongs to the letter before it: stripped on Latin, Greek and
-                    // Cyrillic, kept elsewhere, dropped when there is no letter.
-                    guard let last = items.last?.kind, last == .letter || last == .mark,
-                          !ScalarFolding.stripsMarks(baseScalar()) else {
-                        if let last = items.last, last.kind == .letter { items[items.count - 1].end = offset }
-                        return
-                    }
-                default:
-                    break
+            add(s.value, from: from, to: offset)
+        }
+    }
+
+    /// Scans the characters of `text` at the UTF-8 ranges `pieces`, in that order (the reading
+    /// order of ``BidiReading``); each unit's source is where its character is in `text`.
+    mutating func scan(pieces: [Range<UInt32>], of text: String) {
+        var text = text
+        items.reserveCapacity(text.utf8.count)
+        text.withUTF8 { utf8 in
+            for piece in pieces {
+                var offset = piece.lowerBound
+                let bytes = UnsafeBufferPointer(rebasing: utf8[Int(piece.lowerBound)..<Int(piece.upperBound)])
+                for s in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+                    let from = offset
+                    offset += UInt32(UTF8.width(s))
+                    add(s.value, from: from, to: offset)
                 }
-                items.append(Unit(scalar: folded, written: value, start: from, end: offset, kind: k))
             }
         }
+    }
+
+    /// Folds the scalar `value`, read from `from..<offset`, and records its units.
+    @inline(__always)
+    private mutating func add(_ value: UInt32, from: UInt32, to offset: UInt32) {
+        if value < 0x80 {
+            // ASCII: fold and classify from tables, no normalization needed.
+            items.append(Unit(scalar: (0x41...0x5A).contains(value) ? value | 0x20 : value, written: value,
+                              start: from, end: offset, kind: ScalarFolding.asciiKinds[Int(value)]))
+            return
+        }
+        ScalarFolding.shared.forEachFolded(value) { folded in
+            let k = ScalarFolding.kind(of: folded)
+            switch k {
+            case .ignorable:
+                if BidiClass.isExplicitControl(folded) { sawBidiControl = true }
+                return
+            case .mark:
+                // Half-width kana write the voicing marks apart (ｿﾞ): NFKC composes them with
+                // the kana before (ゾ), which is how the watchlist writes them.
+                if let last = items.last, last.kind == .letter,
+                   let composed = ScalarFolding.composeKana(last.scalar, folded) {
+                    items[items.count - 1].scalar = composed
+                    extendLast(from: from, to: offset)
+                    return
+                }
+                // A mark belongs to the letter before it: stripped on Latin, Greek and
+                // Cyrillic, kept elsewhere, dropped when there is no letter.
+                guard let last = items.last?.kind, last == .letter || last == .mark,
+                      !ScalarFolding.stripsMarks(baseScalar()) else {
+                    if let last = items.last, last.kind == .letter { extendLast(from: from, to: offset) }
+                    return
+                }
+            default:
+                break
+            }
+            items.append(Unit(scalar: folded, written: value, start: from, end: offset, kind: k))
+        }
+    }
+
+    /// Adds the source `from..<to` to the last unit's (a mark it takes in). In stored order
+    /// that only moves its end; in reading order the mark may come from before it.
+    @inline(__always)
+    private mutating func extendLast(from: UInt32, to: UInt32) {
+        let last = items.count - 1
+        items[last].start = min(items[last].start, from)
+        items[last].end = max(items[last].end, to)
     }
 
     /// The last letter before any trailing marks.

@@ -12,7 +12,11 @@ struct Classify: ParsableCommand {
             Output: one JSON line per input line, in order:
               {"id","flagged","score","priority","taxa","matches","rules","explanation"}
             where matches give "start"/"end" as character offsets into the original field text.
-            A malformed line gets {"line":N,"error":"..."} and the run goes on.
+            A match shown in another order than stored (a bidi override such as U+202E) has
+            "display"; a verdict whose title or description was longer than --max-field-kib
+            and cut has "truncated": the fields cut.
+            A malformed line gets {"line":N,"error":"..."} naming the problem and its column,
+            and the run goes on.
             """)
 
     @OptionGroup var detector: DetectorOptions
@@ -33,7 +37,8 @@ struct Classify: ParsableCommand {
         let decoder = JSONDecoder()
         var lineNumber = 0
         var progress = Progress()
-        var reader = try LineReader(path: input)
+        // Long strings of long lines are cut as they are read: the detector reads no more.
+        var reader = try LineReader(path: input, maxStringBytes: detector.maxFieldBytes)
         // JSON lines are written as bytes; --explain reports as text.
         var output: [UInt8] = []
         output.reserveCapacity(1 << 21)
@@ -43,14 +48,9 @@ struct Classify: ParsableCommand {
             let listing: Listing
             do {
                 if reader.lastLineWasCut {
-                    throw ValidationErrorMessage("line longer than \(LineReader.maxLineBytes >> 20) MiB, skipped")
+                    throw ValidationErrorMessage("line longer than \(reader.maxLineBytes >> 20) MiB even with its strings cut, skipped")
                 }
-                // The fast reader handles well-formed lines; JSONDecoder explains the rest.
-                if let fast = line.withUnsafeBufferPointer({ Listing.parse(json: $0) }) {
-                    listing = fast
-                } else {
-                    listing = try decoder.decode(Listing.self, from: Data(line))
-                }
+                listing = try Self.listing(from: line, decoder: decoder)
             } catch {
                 progress.tick(flagged: false, error: true)
                 let message = "\(input):\(lineNumber): \(Self.describe(error))"
@@ -77,6 +77,18 @@ struct Classify: ParsableCommand {
         }
     }
 
+    /// The listing of one input line. The fast reader handles well-formed lines; the rest is
+    /// checked for a syntax error (named with its column), then `JSONDecoder` explains missing
+    /// fields and wrong types. A lone surrogate escape (`\ud800`) reads as U+FFFD either way.
+    static func listing(from line: ArraySlice<UInt8>, decoder: JSONDecoder) throws -> Listing {
+        if let fast = line.withUnsafeBufferPointer({ Listing.parse(json: $0) }) { return fast }
+        if let problem = line.withUnsafeBufferPointer({ JSONLineProblem.find(in: $0) }) {
+            throw ValidationErrorMessage("not a JSON object: \(problem)")
+        }
+        let bytes = Array(line)
+        return try decoder.decode(Listing.self, from: Data(Listing.replacingLoneSurrogates(in: bytes) ?? bytes))
+    }
+
     /// Writes and empties the output buffer.
     static func write(_ output: inout [UInt8]) {
         guard !output.isEmpty else { return }
@@ -94,7 +106,7 @@ struct Classify: ParsableCommand {
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return "wrong type for '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
         case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not a JSON object" : context.debugDescription
+            return context.codingPath.isEmpty ? "not a JSON object (\(context.debugDescription))" : context.debugDescription
         default: return "\(error)"
         }
     }

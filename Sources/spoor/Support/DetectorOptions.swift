@@ -14,9 +14,20 @@ struct DetectorOptions: ParsableArguments {
     @Option(help: "Flag listings scoring at or above this (0–1).")
     var threshold: Double = 0.5
 
+    @Option(help: ArgumentHelp(
+        "Classify at most this many KiB of a title or description; a longer one is cut and its verdict says \"truncated\".",
+        valueName: "KiB"))
+    var maxFieldKib: Int = Detector.defaultMaxFieldBytes >> 10
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1, not \(threshold)") }
+        guard (1...(1 << 21)).contains(maxFieldKib) else {
+            throw ValidationError("--max-field-kib must be between 1 and 2097152 (2 GiB), not \(maxFieldKib)")
+        }
     }
+
+    /// ``maxFieldKib`` in bytes.
+    var maxFieldBytes: Int { maxFieldKib << 10 }
 
     /// Loads the watchlist and rules and compiles the detector.
     func makeDetector() throws -> Detector {
@@ -34,6 +45,8 @@ struct DetectorOptions: ParsableArguments {
         }
         var scoring = Detector.Scoring()
         scoring.threshold = threshold
-        return Detector(watchlist: watchlist, rules: ruleSet, scoring: scoring)
+        var detector = Detector(watchlist: watchlist, rules: ruleSet, scoring: scoring)
+        detector.maxFieldBytes = maxFieldBytes
+        return detector
     }
 }

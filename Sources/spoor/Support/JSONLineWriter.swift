@@ -56,6 +56,10 @@ enum JSONLineWriter {
             string(m.taxon, &out)
             raw(",\"suppressed\":", &out)
             raw(m.suppressed ? "true" : "false", &out)
+            if let display = m.display {
+                raw(",\"display\":", &out)
+                string(display, &out)
+            }
             out.append(0x7D)
         }
         raw("],\"rules\":[", &out)
@@ -75,6 +79,14 @@ enum JSONLineWriter {
         }
         raw("],\"explanation\":", &out)
         string(verdict.explanation, &out)
+        if let truncated = verdict.truncated {
+            raw(",\"truncated\":[", &out)
+            for (i, field) in truncated.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                string(field, &out)
+            }
+            out.append(0x5D)
+        }
         out.append(0x7D)
     }
 

@@ -7,8 +7,14 @@ struct LineReader: Sequence, IteratorProtocol {
     private var position = 0
     private var finished = false
 
-    /// Opens `path`, or standard input for `-`.
-    init(path: String) throws {
+    /// Opens `path`, or standard input for `-`. With `maxStringBytes`, a line longer than
+    /// ``squeezeAbove`` has its strings cut to about that many bytes as it is read
+    /// (``JSONStringSqueezer``), so that a huge field does not hold its whole size in memory
+    /// and a line is dropped only when it stays longer than ``maxLineBytes`` after that.
+    init(path: String, maxStringBytes: Int? = nil) throws {
+        self.maxStringBytes = maxStringBytes
+        maxLineBytes = Swift.max(Self.defaultMaxLineBytes, 16 * (maxStringBytes ?? 0))
+        squeezeAbove = Swift.max(1 << 20, 4 * (maxStringBytes ?? 0))
         if path == "-" {
             handle = .standardInput
         } else {
@@ -19,8 +25,20 @@ struct LineReader: Sequence, IteratorProtocol {
         }
     }
 
-    /// The longest line kept; a longer one is cut there (the rest of it is skipped).
-    static let maxLineBytes = 16 << 20
+    /// The longest line kept by default; a longer one is cut there (the rest of it is skipped).
+    static let defaultMaxLineBytes = 16 << 20
+    /// The longest line kept (after its strings are cut, with `maxStringBytes`): 16 MiB, or
+    /// sixteen strings of the longest kept.
+    let maxLineBytes: Int
+    /// The strings' cap, if strings of long lines are cut.
+    let maxStringBytes: Int?
+    /// The line length from which strings are cut (four strings of the longest kept, at least
+    /// 1 MiB): shorter lines are read as they are.
+    let squeezeAbove: Int
+    /// The squeezer of the line being read, once it passed ``squeezeAbove``.
+    private var squeezer: JSONStringSqueezer?
+    /// How many strings of the last line returned were cut short.
+    private(set) var lastLineCutStrings = 0
     /// Where the search for the next newline resumes (bytes before it hold none).
     private var scanned = 0
     /// Whether the line being read is past `maxLineBytes` and its rest is being skipped.
@@ -31,9 +49,16 @@ struct LineReader: Sequence, IteratorProtocol {
     /// The next line's bytes, without its newline or a trailing carriage return.
     mutating func nextBytes() -> ArraySlice<UInt8>? {
         lastLineWasCut = false
+        lastLineCutStrings = 0
         while true {
             if let newline = Self.newline(in: buffer, from: Swift.max(position, scanned)) {
-                let line = trimmed(buffer[position..<newline])
+                var end = newline
+                if var squeezer {
+                    end = squeezer.squeeze(&buffer, upTo: newline)
+                    lastLineCutStrings = squeezer.cutStrings
+                    self.squeezer = nil
+                }
+                let line = trimmed(buffer[position..<end])
                 position = newline + 1
                 scanned = position
                 if skipping {
@@ -42,17 +67,29 @@ struct LineReader: Sequence, IteratorProtocol {
                 }
                 return line
             }
+            if var squeezer {
+                // Squeeze what came of the line so far, and drop what was cut.
+                squeezer.squeezeAll(&buffer)
+                self.squeezer = squeezer
+            } else if let maxStringBytes, !skipping, buffer.count - position > squeezeAbove {
+                var squeezer = JSONStringSqueezer(maxStringBytes: maxStringBytes, start: position)
+                squeezer.squeezeAll(&buffer)
+                self.squeezer = squeezer
+            }
             scanned = buffer.count
             if finished {
                 guard position < buffer.count, !skipping else { return nil }
                 defer { position = buffer.count }
+                lastLineCutStrings = squeezer?.cutStrings ?? 0
+                squeezer = nil
                 return trimmed(buffer[position...])
             }
-            if buffer.count - position > Self.maxLineBytes && !skipping {
+            if buffer.count - position > maxLineBytes && !skipping {
                 // Hand out the first part of an overlong line, then skip to its end.
-                let line = buffer[position..<(position + Self.maxLineBytes)]
+                let line = buffer[position..<(position + maxLineBytes)]
                 skipping = true
                 lastLineWasCut = true
+                squeezer = nil
                 position = buffer.count
                 scanned = position
                 return line
@@ -61,6 +98,7 @@ struct LineReader: Sequence, IteratorProtocol {
             if position > 0 {
                 buffer.removeSubrange(0..<position)
                 scanned -= position
+                squeezer?.shift(by: position)
                 position = 0
             }
             let chunk = handle.readData(ofLength: 1 << 20)

@@ -12,7 +12,7 @@ struct VerdictReport {
         lines.append("[\(mark)] \(verdict.id)  score \(verdict.score)  priority \(verdict.priority.rawValue)")
         lines.append("  title: \(listing.title)")
         for match in verdict.matches {
-            let state = match.suppressed ? " (innocent use)" : ""
+            let state = (match.suppressed ? " (innocent use)" : "") + (match.display.map { " (\($0))" } ?? "")
             lines.append("  match: \(match.field)[\(match.start)..<\(match.end)] \"\(match.text)\" = \(match.kind.rawValue) \"\(match.term)\" → \(match.taxon)\(state)")
         }
         let quoted = Dictionary(verdict.rules.map { ($0.id, " — \($0.field) \"\($0.text)\"") }, uniquingKeysWith: { a, _ in a })
@@ -22,6 +22,9 @@ struct VerdictReport {
         }
         for rule in verdict.rules where rule.weight == 0 {
             lines.append("  mask   rule \(rule.id): \(rule.title) — \(rule.field) \"\(rule.text)\"")
+        }
+        if let truncated = verdict.truncated {
+            lines.append("  truncated: \(truncated.joined(separator: ", ")) longer than the field limit (--max-field-kib); only its beginning was classified")
         }
         lines.append("  → \(verdict.explanation)")
         return lines.joined(separator: "\n") + "\n"
