@@ -19,6 +19,9 @@ public struct CrawlError: Error, CustomStringConvertible, Sendable, Hashable {
         case decoding
         /// A site profile or other crawl configuration is invalid.
         case configuration
+        /// Part of a page could not be read: a JSON-LD block that is not JSON, nesting cut at the
+        /// parser's depth limit. The rest of the page was read.
+        case extraction
     }
 
     /// What kind of problem it is.
