@@ -38,6 +38,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CUchardet",
+            pkgConfig: "uchardet",
+            providers: [.apt(["libuchardet-dev"])]
+        ),
 
         // The matcher core: normalizer with offset maps and the Aho-Corasick automaton. No dependencies.
         .target(name: "SpoorMatch"),
@@ -57,7 +62,7 @@ let package = Package(
         .target(
             name: "SpoorCrawl",
             dependencies: [
-                "SpoorDetect", "CCurl", "CLibXML2", "CZlib",
+                "SpoorDetect", "CCurl", "CLibXML2", "CZlib", "CUchardet",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -18,6 +18,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "hostile-serve",
+            dependencies: [
+                .product(name: "SpoorFixtures", package: "Spoor"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
             name: "classify-bench",
             dependencies: [
                 .product(name: "SpoorDetect", package: "Spoor"),

@@ -14,6 +14,7 @@ hands libxml2 UTF-8), so the ICU part of the headers is switched off; the librar
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
@@ -44,5 +45,27 @@ static void spoor_xml_ignore_error(void *context, xmlErrorPtr error) {
 static inline void spoor_xml_silence(void) {
     xmlSetStructuredErrorFunc(NULL, spoor_xml_ignore_error);
 }
+
+/* Gives the memory of a freed document back to the system: a big tree is tens of megabytes of
+small blocks that glibc otherwise keeps in the arena of the thread that parsed it. */
+#if defined(__GLIBC__)
+#include <malloc.h>
+static inline void spoor_xml_release_free_memory(void) {
+    malloc_trim(0);
+}
+
+/* Sets glibc's allocator up for a crawling process, whose threads (the fetcher's, the parsing
+ones) allocate and free buffers of megabytes and trees of millions of small blocks: at most two
+arenas (each arena keeps its own high-water mark) and fixed mmap and trim thresholds of 1 MiB
+(glibc otherwise raises them after each big free, up to 32 MiB kept per arena). */
+static inline void spoor_malloc_tune_for_crawling(void) {
+    mallopt(M_ARENA_MAX, 2);
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 20);
+}
+#else
+static inline void spoor_xml_release_free_memory(void) {}
+static inline void spoor_malloc_tune_for_crawling(void) {}
+#endif
 
 #endif

@@ -31,6 +31,9 @@ public struct CrawlError: Error, CustomStringConvertible, Sendable, Hashable {
         /// What came back is not an HTTP response (no status line, a garbled status line or
         /// header): not retried.
         case badResponse = "bad-response"
+        /// Part of a page could not be read: a JSON-LD block that is not JSON, nesting cut at the
+        /// parser's depth limit. The rest of the page was read.
+        case extraction
     }
 
     /// What kind of problem it is.

@@ -1,5 +1,5 @@
 import Testing
-import SpoorCrawl
+@testable import SpoorCrawl
 import SpoorFixtures
 
 @Suite struct CharsetDecoderTests {
@@ -112,6 +112,111 @@ import SpoorFixtures
             #expect(result.body != Array(expected.utf8))
             #expect(result.text == expected)
             #expect(result.charset == "Shift_JIS")
+        }
+    }
+}
+
+/// Charset lies: a page labelled UTF-8 that is really GBK or Shift_JIS is read with the charset
+/// libuchardet names, and both charsets are recorded; honest pages keep their charset.
+@Suite struct CharsetDetectionTests {
+    static func page(_ label: String, declaredAs claim: String) throws -> (bytes: [UInt8], text: String) {
+        let sample = try #require(HostileSite.charsetSamples[label])
+        let text = try #require(HostileSite.charsetPage(label, declaration: .meta, declared: claim))
+        let bytes = try #require(LegacyCharset.encode(text, as: sample.iconvName))
+        return (bytes, text)
+    }
+
+    @Test(arguments: ["gbk", "shift_jis", "big5", "euc-kr"])
+    func aLegacyPageLabelledUTF8IsReadWithTheDetectedCharset(label: String) throws {
+        let (bytes, text) = try Self.page(label, declaredAs: "utf-8")
+        for contentType in ["text/html; charset=utf-8", "text/html"] {  // declared by header or by meta
+            let decoded = CharsetDecoder.decode(bytes, contentType: contentType)
+            #expect(decoded.text == text, "\(label) \(contentType): read as \(decoded.charset)")
+            #expect(decoded.source == .detected)
+            #expect(decoded.declared == "UTF-8")
+            #expect(decoded.charset != "UTF-8")
+        }
+    }
+
+    @Test func theIssuesIvoryIsNotLost() throws {
+        let (bytes, _) = try Self.page("gbk", declaredAs: "utf-8")
+        let decoded = CharsetDecoder.decode(bytes, contentType: "text/html; charset=UTF-8")
+        #expect(decoded.text.contains("象牙"))
+        #expect(decoded.charset == "GB18030")
+        let (sjis, _) = try Self.page("shift_jis", declaredAs: "utf-8")
+        let japanese = CharsetDecoder.decode(sjis, contentType: "text/html; charset=UTF-8")
+        #expect(japanese.text.contains("象牙"))
+        #expect(japanese.charset == "Shift_JIS")
+    }
+
+    @Test func honestUTF8WithAFewBadBytesStaysUTF8() throws {
+        // A page of real UTF-8 text with stray Latin-1 bytes and a character cut at the end.
+        var bytes = Array("<html><head><meta charset=utf-8></head><body><p>象牙の彫刻 — слоновая кость — Elfenbein, naïve café".utf8)
+        bytes += [0xE9, 0x20, 0xFC, 0x20, 0xE0] + Array(" 穿山甲鳞片 ".utf8) + [0x96, 0x20] + Array("</p></body></html>".utf8) + [0xE8, 0xB1]
+        let decoded = CharsetDecoder.decode(bytes, contentType: nil)
+        #expect(decoded.charset == "UTF-8")
+        #expect(decoded.source == .meta)
+        #expect(decoded.text.contains("象牙の彫刻"))
+        #expect(decoded.text.contains("穿山甲鳞片"))
+        #expect(decoded.text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 5)
+    }
+
+    @Test func fewErrorsDoNotCallTheDetector() throws {
+        // Three bad bytes and nothing else non-ASCII: below the minimum, kept as declared.
+        let bytes = Array("<p>price ".utf8) + [0xA3, 0x31, 0x30, 0x20, 0xB0, 0x43, 0xB1] + Array("</p>".utf8)
+        let decoded = CharsetDecoder.decode(bytes, contentType: "text/html; charset=utf-8")
+        #expect(decoded.source == .header)
+        #expect(decoded.charset == "UTF-8")
+    }
+
+    @Test func suspicionNeedsManyErrorsAndMoreErrorsThanGoodCharacters() {
+        #expect(!CharsetDecoder.isSuspicious(errors: 3, nonASCII: 3))
+        #expect(CharsetDecoder.isSuspicious(errors: 4, nonASCII: 4))
+        #expect(CharsetDecoder.isSuspicious(errors: 40, nonASCII: 60))
+        #expect(!CharsetDecoder.isSuspicious(errors: 40, nonASCII: 200))
+    }
+
+    @Test func errorsAreCounted() {
+        #expect(CharsetDecoder.utf8Errors(Array("象牙".utf8)[...]) == 0)
+        #expect(CharsetDecoder.utf8Errors([0x61, 0xC3, 0x28, 0x62][...]) == 1)
+        let gbk = CharsetDecoder.convertCounting([0x41, 0x81, 0x20][...], from: CharsetDecoder.encoding(forLabel: "shift_jis")!)
+        #expect(gbk.errors == 1)
+        #expect(CharsetDecoder.convertCounting(Array("naïve".utf8)[...], from: CharsetDecoder.encoding(forLabel: "utf-8")!).errors == 0)
+    }
+
+    @Test func aBOMIsNeverDoubted() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + [0xCF, 0xF3, 0xD1, 0xC0, 0xB5, 0xF1, 0xBF, 0xCC, 0xA3, 0xAC]
+        let decoded = CharsetDecoder.decode(bytes, contentType: "text/html; charset=utf-8")
+        #expect(decoded.source == .bom)
+        #expect(decoded.charset == "UTF-8")
+    }
+
+    @Test func theDetectorNamesCharsets() throws {
+        let detector = try #require(CharsetDetector())
+        let (gbk, _) = try Self.page("gbk", declaredAs: "gbk")
+        #expect(detector.detect(gbk[...]) == "GB18030")
+        let (sjis, _) = try Self.page("shift_jis", declaredAs: "shift_jis")
+        #expect(detector.detect(sjis[...]) == "SHIFT_JIS")
+        #expect(detector.detect([][...]) == nil)
+    }
+
+    @Test func lyingPagesFromTheHostileSiteAreReadRight() async throws {
+        try await withServerAndFetcher { server, fetcher in
+            let base = server.endpoints[0].baseURL
+            for (label, declaration) in [("gbk", "header"), ("shift_jis", "header"), ("gbk", "meta"), ("shift_jis", "http-equiv")] {
+                let result = await fetcher.fetch(base + "/charset/\(label)?declare=\(declaration)&label=utf-8")
+                let expected = try #require(HostileSite.charsetPage(
+                    label, declaration: HostileSite.CharsetDeclaration(rawValue: declaration)!, declared: "utf-8"))
+                #expect(result.text == expected, "\(label) declared utf-8 by \(declaration)")
+                #expect(result.charsetSource == .detected)
+                #expect(result.declaredCharset == "UTF-8")
+                #expect(result.charset == (label == "gbk" ? "GB18030" : "Shift_JIS"))
+            }
+            // An honest page keeps its declaration, and records it as declared too.
+            let honest = await fetcher.fetch(base + "/charset/gbk?declare=header")
+            #expect(honest.charsetSource == .header)
+            #expect(honest.charset == "GB18030")
+            #expect(honest.declaredCharset == "GB18030")
         }
     }
 }

@@ -67,17 +67,25 @@ public struct PageExtraction: Sendable, Hashable {
     public var indexLinks: [String]
     /// The next page of results, if any.
     public var nextPage: String?
+    /// Why the parse stopped before the end of the page (a parse limit), `nil` when it read it all.
+    public var parseTruncation: ParseTruncation?
+    /// What could not be read, each naming the page and the reason: the rest of a page cut by the
+    /// node limit, a JSON-LD block that is not JSON, nesting cut at the depth limit.
+    public var problems: [CrawlError]
 
     /// Creates a page extraction.
     public init(
         listings: [ExtractedListing] = [], outlinks: [String] = [], listingLinks: [String] = [],
-        indexLinks: [String] = [], nextPage: String? = nil
+        indexLinks: [String] = [], nextPage: String? = nil, parseTruncation: ParseTruncation? = nil,
+        problems: [CrawlError] = []
     ) {
         self.listings = listings
         self.outlinks = outlinks
         self.listingLinks = listingLinks
         self.indexLinks = indexLinks
         self.nextPage = nextPage
+        self.parseTruncation = parseTruncation
+        self.problems = problems
     }
 }
 

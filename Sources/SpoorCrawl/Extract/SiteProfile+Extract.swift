@@ -31,6 +31,8 @@ extension SiteProfile {
                 page.listings.append(listing)
             }
             page.listings = Self.deduplicated(page.listings)
+            page.parseTruncation = document.truncation
+            page.problems = document.parseProblems
             return page
         }
     }

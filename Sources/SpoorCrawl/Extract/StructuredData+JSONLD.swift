@@ -5,19 +5,145 @@ extension StructuredData {
     /// arrays, `@graph`, `ItemList.itemListElement` (with `ListItem.item`) and `Offer.itemOffered`,
     /// with `Offer`/`AggregateOffer` prices. Blocks that are not valid JSON are skipped.
     public static func jsonLD(in document: HTMLDocument) -> [ExtractedListing] {
+        var problem: CrawlError?
+        return jsonLD(in: document, problem: &problem)
+    }
+
+    /// The products of ``jsonLD(in:)``; `problem` says which blocks were skipped as not JSON, if any.
+    ///
+    /// A block JSONSerialization refuses gets a second chance with what browsers and search
+    /// engines let pass mended (a lone surrogate escape such as `\ud800` read as U+FFFD, raw
+    /// control characters inside strings escaped); only pages with such a block take that path.
+    static func jsonLD(in document: HTMLDocument, problem: inout CrawlError?) -> [ExtractedListing] {
         let scripts = (try? document.nodes(xpath:
             "//script[translate(normalize-space(@type), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = 'application/ld+json']")) ?? []
         var out: [ExtractedListing] = []
-        for script in scripts {
-            let text = script.text
-            guard let data = text.data(using: .utf8),
-                let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            else { continue }
+        var skipped: [(block: Int, reason: String)] = []
+        for (index, script) in scripts.enumerated() {
+            let json: Any
+            switch JSONLDText.parse(script.text) {
+            case .success(let value): json = value
+            case .failure(let reason):
+                skipped.append((index + 1, reason.reason))
+                continue
+            }
             var walker = JSONLDWalker(document: document)
             walker.visit(json, depth: 0)
             out += walker.listings
         }
+        if let first = skipped.first {
+            let blocks = skipped.count == 1 ? "JSON-LD block \(first.block) of \(scripts.count) is" : "\(skipped.count) of \(scripts.count) JSON-LD blocks are"
+            problem = CrawlError(.extraction, subject: document.url ?? "(page)", "\(blocks) not valid JSON: skipped",
+                                 cause: "block \(first.block): \(first.reason)")
+        }
         return out
+    }
+}
+
+/// Reading the text of a JSON-LD block, with the mending of ``StructuredData/jsonLD(in:problem:)``.
+enum JSONLDText {
+    /// The JSON value of `text`, mended if it has to be, or why it is not JSON.
+    static func parse(_ text: String) -> Result<Any, ParseFailure> {
+        let first: Error
+        do {
+            return .success(try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]))
+        } catch {
+            first = error
+        }
+        if let mended = mended(text), let value = try? JSONSerialization.jsonObject(with: Data(mended.utf8), options: [.fragmentsAllowed]) {
+            return .success(value)
+        }
+        let reason = ((first as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(first)"
+        return .failure(ParseFailure(reason: String(reason.prefix(200))))
+    }
+
+    /// Why a block is not JSON.
+    struct ParseFailure: Error {
+        /// JSONSerialization's explanation.
+        var reason: String
+    }
+
+    /// `text` with lone surrogate escapes replaced by `\ufffd` and raw control characters in
+    /// strings escaped; nil when there is nothing of the kind to mend.
+    static func mended(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var changed = false
+        var inString = false
+        var i = 0
+        let replacement = Array("\\ufffd".utf8)
+        while i < bytes.count {
+            let byte = bytes[i]
+            guard inString else {
+                if byte == UInt8(ascii: "\"") { inString = true }
+                out.append(byte)
+                i += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = false
+                out.append(byte)
+                i += 1
+            case UInt8(ascii: "\\"):
+                guard i + 1 < bytes.count else {
+                    out.append(byte)
+                    i += 1
+                    continue
+                }
+                guard bytes[i + 1] == UInt8(ascii: "u"), let unit = hex4(bytes, i + 2) else {
+                    out += bytes[i...(i + 1)]
+                    i += 2
+                    continue
+                }
+                if (0xD800...0xDBFF).contains(unit), i + 11 < bytes.count, bytes[i + 6] == UInt8(ascii: "\\"),
+                    bytes[i + 7] == UInt8(ascii: "u"), let low = hex4(bytes, i + 8), (0xDC00...0xDFFF).contains(low)
+                {
+                    out += bytes[i..<(i + 12)]  // a well-formed pair
+                    i += 12
+                } else if (0xD800...0xDFFF).contains(unit) {
+                    out += replacement
+                    changed = true
+                    i += 6
+                } else {
+                    out += bytes[i..<(i + 6)]
+                    i += 6
+                }
+            case 0..<0x20:
+                switch byte {
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                default:
+                    let digits = Array("0123456789abcdef".utf8)
+                    out += Array("\\u00".utf8) + [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
+                }
+                changed = true
+                i += 1
+            default:
+                out.append(byte)
+                i += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// The value of the four hex digits at `start`, if there are four.
+    private static func hex4(_ bytes: [UInt8], _ start: Int) -> Int? {
+        guard start + 4 <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[start..<(start + 4)] {
+            let digit: Int
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = Int(byte - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = Int(byte - UInt8(ascii: "A")) + 10
+            default: return nil
+            }
+            value = value * 16 + digit
+        }
+        return value
     }
 }
 

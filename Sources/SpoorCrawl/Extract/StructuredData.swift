@@ -4,12 +4,15 @@ import Foundation
 /// engines: schema.org JSON-LD, schema.org microdata and OpenGraph `<meta>` tags.
 public enum StructuredData {
     /// Listings from JSON-LD and microdata (OpenGraph only when neither gives any), the page's
-    /// outlinks and its `rel=next` link.
+    /// outlinks and its `rel=next` link; what could not be read is in its `problems`.
     public static func extract(from document: HTMLDocument) -> PageExtraction {
-        var listings = jsonLD(in: document) + microdata(in: document)
+        var problem: CrawlError?
+        var listings = jsonLD(in: document, problem: &problem) + microdata(in: document)
         if listings.isEmpty, let listing = openGraph(in: document) { listings.append(listing) }
         fillCanonicalURL(&listings, from: document)
         var page = PageExtraction(listings: SiteProfile.deduplicated(listings))
+        page.parseTruncation = document.truncation
+        page.problems = document.parseProblems + (problem.map { [$0] } ?? [])
         page.outlinks = links(in: document, xpath: "//a[@href]")
         page.nextPage = links(in: document, xpath: "//link[@href][translate(@rel, 'NEXT', 'next') = 'next'] | //a[@href][translate(@rel, 'NEXT', 'next') = 'next']").first
         return page

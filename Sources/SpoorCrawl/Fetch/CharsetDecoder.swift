@@ -11,6 +11,12 @@ import Darwin
 /// Labels follow the WHATWG Encoding Standard (`latin1` and `us-ascii` mean windows-1252,
 /// `gb2312` and `gbk` mean GB18030...) and bytes are converted with iconv. Invalid bytes
 /// become U+FFFD; decoding never fails and never returns an empty string for a non-empty body.
+///
+/// Pages lie: a page labelled UTF-8 may really be GBK or Shift_JIS, and its text then comes out
+/// as U+FFFD. When the chosen charset decodes with many errors (``isSuspicious(errors:nonASCII:)``)
+/// the real one is asked of a charset detector (libuchardet); if that charset decodes the body
+/// cleanly, it is used, the source says `.detected` and ``Decoded/declared`` keeps what the page
+/// claimed. Honest UTF-8 pages with a few bad bytes keep UTF-8. A byte-order mark is never doubted.
 public enum CharsetDecoder {
     /// Where the encoding came from.
     public enum Source: String, Sendable, Hashable {
@@ -22,6 +28,8 @@ public enum CharsetDecoder {
         case meta
         /// Nothing declared one: windows-1252.
         case fallback
+        /// A charset detector (libuchardet), because the declared charset decoded with many errors.
+        case detected
     }
 
     /// A decoded body.
@@ -32,23 +40,65 @@ public enum CharsetDecoder {
         public var charset: String
         /// Where the encoding came from.
         public var source: Source
+        /// The WHATWG name of the encoding the page declared (BOM, header or meta), `nil` when it
+        /// declared none. Differs from `charset` when detection overrode the declaration.
+        public var declared: String?
+    }
+
+    /// Fewest decoding errors that make a charset doubtful (a body cut inside a character, or a
+    /// stray Latin-1 byte in UTF-8, is one or two).
+    public static let minimumSuspiciousErrors = 4
+
+    /// Whether a decoding with `errors` replacement characters among `nonASCII` non-ASCII
+    /// characters (the replacements included) is doubtful enough to ask a detector: at least
+    /// ``minimumSuspiciousErrors``, and at least as many errors as well-decoded non-ASCII
+    /// characters. A GBK or Shift_JIS page read as UTF-8 is mostly errors; an honest UTF-8 page
+    /// with a few bad bytes has far more good characters than bad ones.
+    public static func isSuspicious(errors: Int, nonASCII: Int) -> Bool {
+        errors >= minimumSuspiciousErrors && 2 * errors >= nonASCII
     }
 
     /// Decodes `bytes` given the response's `Content-Type` (or `nil`).
     public static func decode(_ bytes: [UInt8], contentType: String?) -> Decoded {
         if let (encoding, bomLength) = sniffBOM(bytes) {
-            return Decoded(text: convert(bytes[bomLength...], from: encoding), charset: encoding.name, source: .bom)
+            return Decoded(text: convert(bytes[bomLength...], from: encoding), charset: encoding.name, source: .bom,
+                           declared: encoding.name)
         }
-        if let label = contentType.flatMap(charsetParameter), let encoding = encoding(forLabel: label) {
-            return Decoded(text: convert(bytes[...], from: encoding), charset: encoding.name, source: .header)
-        }
-        if let label = MetaCharset.declared(in: bytes.prefix(1024)), var encoding = encoding(forLabel: label) {
+        let encoding: Encoding
+        let source: Source
+        if let label = contentType.flatMap(charsetParameter), let declared = self.encoding(forLabel: label) {
+            (encoding, source) = (declared, .header)
+        } else if let label = MetaCharset.declared(in: bytes.prefix(1024)), var declared = self.encoding(forLabel: label) {
             // A document that reached us as bytes cannot really be UTF-16 if its meta was ASCII-readable.
-            if encoding.name.hasPrefix("UTF-16") { encoding = Encoding(name: "UTF-8", iconvName: "UTF-8") }
-            return Decoded(text: convert(bytes[...], from: encoding), charset: encoding.name, source: .meta)
+            if declared.name.hasPrefix("UTF-16") { declared = Encoding(name: "UTF-8", iconvName: "UTF-8") }
+            (encoding, source) = (declared, .meta)
+        } else {
+            (encoding, source) = (Encoding(name: "windows-1252", iconvName: "WINDOWS-1252"), .fallback)
         }
-        let fallback = Encoding(name: "windows-1252", iconvName: "WINDOWS-1252")
-        return Decoded(text: convert(bytes[...], from: fallback), charset: fallback.name, source: .fallback)
+        let (text, errors) = convertCounting(bytes[...], from: encoding)
+        let decoded = Decoded(text: text, charset: encoding.name, source: source, declared: source == .fallback ? nil : encoding.name)
+        guard errors >= minimumSuspiciousErrors else { return decoded }
+        return redecoded(bytes, decoded, errors: errors) ?? decoded
+    }
+
+    /// The body decoded with the charset a detector names, when the first decoding was doubtful
+    /// and the detected charset decodes it with at most a tenth of the errors; nil otherwise.
+    /// Only bodies that decoded with errors come here.
+    static func redecoded(_ bytes: [UInt8], _ first: Decoded, errors: Int) -> Decoded? {
+        guard isSuspicious(errors: errors, nonASCII: nonASCIICount(first.text)),
+              let name = CharsetDetector()?.detect(bytes[...]),
+              let detected = CharsetDetector.encoding(forDetected: name),
+              detected.name != first.charset, !detected.name.hasPrefix("UTF-16")
+        else { return nil }
+        let (text, detectedErrors) = convertCounting(bytes[...], from: detected)
+        guard detectedErrors * 10 <= errors else { return nil }
+        return Decoded(text: text, charset: detected.name, source: .detected, declared: first.declared)
+    }
+
+    /// Characters of `text` outside ASCII.
+    static func nonASCIICount(_ text: String) -> Int {
+        // Count lead bytes: every non-ASCII scalar has exactly one (0b11xxxxxx).
+        text.utf8.reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) }
     }
 
     /// An encoding: its WHATWG name and the name iconv knows it by.
@@ -85,16 +135,32 @@ public enum CharsetDecoder {
 
     /// Decodes bytes from an encoding with iconv; invalid or truncated sequences become U+FFFD.
     public static func convert(_ bytes: ArraySlice<UInt8>, from encoding: Encoding) -> String {
-        if encoding.iconvName == "UTF-8" { return String(decoding: bytes, as: UTF8.self) }
-        guard !bytes.isEmpty else { return "" }
+        convertCounting(bytes, from: encoding).text
+    }
+
+    /// Decodes like ``convert(_:from:)`` and counts the invalid or truncated sequences that
+    /// became U+FFFD.
+    static func convertCounting(_ bytes: ArraySlice<UInt8>, from encoding: Encoding) -> (text: String, errors: Int) {
+        if encoding.iconvName == "UTF-8" {
+            // Valid UTF-8 (nearly every page) is validated and copied once, as before; only an
+            // invalid body is walked again to count its errors.
+            if #available(macOS 15, *) {
+                if let text = String(validating: bytes, as: UTF8.self) { return (text, 0) }
+                return (String(decoding: bytes, as: UTF8.self), utf8Errors(bytes))
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            return (text, text.utf8.count == bytes.count && !text.unicodeScalars.contains("\u{FFFD}") ? 0 : utf8Errors(bytes))
+        }
+        guard !bytes.isEmpty else { return ("", 0) }
         let converter = iconv_open("UTF-8", encoding.iconvName)
         guard let converter, Int(bitPattern: converter) != -1 else {
             // iconv lacks the encoding: keep the text readable as windows-1252-ish Latin-1.
-            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            return (String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })), 0)
         }
         defer { iconv_close(converter) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count * 2)
+        var errors = 0
         let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
         var input = Array(bytes)
         input.withUnsafeMutableBufferPointer { inputBuffer in
@@ -114,13 +180,28 @@ public enum CharsetDecoder {
                     if code == E2BIG { continue }
                     // EILSEQ (invalid) or EINVAL (incomplete at the end): one U+FFFD, skip a byte.
                     output.append(contentsOf: replacement)
+                    errors += 1
                     inPointer = inPointer.map { $0 + 1 }
                     inLeft -= 1
                     if code == EINVAL, encoding.iconvName.hasPrefix("UTF-16") { break }
                 }
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return (String(decoding: output, as: UTF8.self), errors)
+    }
+
+    /// The number of maximal invalid subsequences in `bytes` as UTF-8 (each one U+FFFD when decoded).
+    static func utf8Errors(_ bytes: ArraySlice<UInt8>) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var errors = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .error: errors += 1
+            case .emptyInput: return errors
+            }
+        }
     }
 
     /// The encoding a byte-order mark names and the mark's length.

@@ -61,6 +61,10 @@ public struct FetchResult: Sendable {
     public var charset: String?
     /// How the charset was chosen, `nil` without text.
     public var charsetSource: CharsetDecoder.Source?
+    /// The charset the page declared (BOM, header or meta), `nil` without text or declaration.
+    /// Differs from `charset` when the declaration decoded with many errors and a detector's
+    /// charset was used instead (`charsetSource == .detected`).
+    public var declaredCharset: String?
     /// The `Content-Type` of the last response.
     public var contentType: String?
     /// The IP address of the server that sent the last response (`CURLINFO_PRIMARY_IP`).

@@ -264,6 +264,7 @@ final class Transfer: @unchecked Sendable {
             result.text = decoded.text
             result.charset = decoded.charset
             result.charsetSource = decoded.source
+            result.declaredCharset = decoded.declared
         }
         return result
     }

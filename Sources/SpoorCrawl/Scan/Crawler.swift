@@ -140,19 +140,31 @@ public struct Crawler: Sendable {
     }
 
     /// Fetches one page and reads it (in a child task, so parsing runs in parallel).
+    ///
+    /// Parsing waits for its share of ``ParseBudget/shared``, so that however many pages arrive
+    /// at once, the parses running together stay within the budget; the body's bytes are let go
+    /// first, only the decoded text waits.
     private static func fetchPage(_ task: FetchTask, fetcher: Fetcher, profile: SiteProfile?, validators: PageValidators?) async -> Completion {
-        let result = await fetcher.fetch(FetchRequest(url: task.url, ifNoneMatch: validators?.etag, ifModifiedSince: validators?.lastModified))
+        var result = await fetcher.fetch(FetchRequest(url: task.url, ifNoneMatch: validators?.etag, ifModifiedSince: validators?.lastModified))
         var page = PageResult(result)
         // A body a limit cut is read as far as it arrived; the page event says it was cut.
         if (200..<300).contains(result.status), let text = result.text, Self.isHTML(result.contentType) {
-            page.extraction = HTMLDocument.withParsed(html: text, url: result.finalURL) { document in
-                guard let profile else { return StructuredData.extract(from: document) }
-                var extraction = profile.extract(from: document)
-                if extraction.listings.isEmpty {
-                    extraction.listings = StructuredData.extract(from: document).listings
+            let url = result.finalURL
+            result.body = []
+            result.text = nil
+            let cost = ParseBudget.cost(ofParsing: text.utf8.count)
+            page.extraction = await ParseBudget.shared.withReservation(cost: cost) {
+                HTMLDocument.withParsed(html: text, url: url) { document in
+                    guard let profile else { return StructuredData.extract(from: document) }
+                    var extraction = profile.extract(from: document)
+                    if extraction.listings.isEmpty {
+                        let structured = StructuredData.extract(from: document)
+                        extraction.listings = structured.listings
+                        extraction.problems = structured.problems
+                    }
+                    StructuredData.fillCanonicalURL(&extraction.listings, from: document)
+                    return extraction
                 }
-                StructuredData.fillCanonicalURL(&extraction.listings, from: document)
-                return extraction
             }
         }
         return .page(task, page)
@@ -214,6 +226,7 @@ struct PageResult: Sendable {
     var fetchedAt: Date
     var validators: PageValidators?
     var extraction: PageExtraction?
+    var charset: PageCharset?
 
     init(_ result: FetchResult) {
         finalURL = result.finalURL
@@ -227,6 +240,7 @@ struct PageResult: Sendable {
         failure = result.transportFailure
         fetchedAt = Date()
         validators = PageValidators(etag: result.header("ETag"), lastModified: result.header("Last-Modified"))
+        charset = PageCharset(result)
     }
 
     /// How the fetch ended, as the politeness scheduler reads it. No status, or a transfer that

@@ -14,6 +14,22 @@ public struct ScannedListing: Sendable, Hashable {
     public var remoteIP: String?
     /// Its place among the listings read from the page (0 for a detail page).
     public var position: Int = 0
+    /// How the page's text was decoded (the charset used and the one the page declared).
+    public var charset: PageCharset?
+
+    /// Creates a record.
+    public init(
+        listing: ExtractedListing, pageURL: String, fetchedAt: Date, status: Int, remoteIP: String? = nil,
+        position: Int = 0, charset: PageCharset? = nil
+    ) {
+        self.listing = listing
+        self.pageURL = pageURL
+        self.fetchedAt = fetchedAt
+        self.status = status
+        self.remoteIP = remoteIP
+        self.position = position
+        self.charset = charset
+    }
 
     /// The listing's identity within a scan: the host and the site's listing id, else its URL,
     /// else the page and its place on it.
@@ -29,6 +45,31 @@ public struct ScannedListing: Sendable, Hashable {
         guard let start = url.range(of: "://")?.upperBound else { return "" }
         let rest = url[start...]
         return ScanState.siteKey(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased())
+    }
+}
+
+/// How a page's text was decoded: the charset used, how it was chosen, and the charset the page
+/// declared (which differs when the declaration decoded with many errors and was overridden by
+/// charset detection).
+public struct PageCharset: Sendable, Hashable {
+    /// The WHATWG name of the charset the text was decoded from (`UTF-8`, `GB18030`...).
+    public var name: String
+    /// How it was chosen.
+    public var source: CharsetDecoder.Source
+    /// The charset the page declared (BOM, header or meta), `nil` when it declared none.
+    public var declared: String?
+
+    /// Creates a record.
+    public init(name: String, source: CharsetDecoder.Source, declared: String?) {
+        self.name = name
+        self.source = source
+        self.declared = declared
+    }
+
+    /// The charset of a fetch result, `nil` when it has no text.
+    init?(_ result: FetchResult) {
+        guard let name = result.charset, let source = result.charsetSource else { return nil }
+        self.init(name: name, source: source, declared: result.declaredCharset)
     }
 }
 
@@ -52,6 +93,10 @@ public struct ScannedPage: Sendable, Hashable {
     public var truncated: FetchTruncation?
     /// The page's validators, to keep for a conditional re-scan.
     public var validators: PageValidators?
+    /// Why the parse of the page stopped before its end (a parse limit), `nil` when it read it all.
+    public var parseTruncated: ParseTruncation?
+    /// How the page's text was decoded, `nil` when it had none.
+    public var charset: PageCharset?
 
     /// Whether the page answered 304 to a conditional request: unchanged since the last scan.
     public var notModified: Bool { status == 304 }

@@ -193,6 +193,12 @@ struct ScanState {
         }
         var newLinks = 0
         let extraction = page.extraction ?? PageExtraction()
+        // What the extraction had to leave out (a parse cut at its node limit, a JSON-LD block
+        // that is not JSON) is said, with the page, like a body cut by a fetch limit.
+        for problem in extraction.problems {
+            summary.errors += 1
+            events.append(.error(problem))
+        }
         if let entry = entries.removeValue(forKey: task.url), !extraction.isEmpty {
             let links = links(of: extraction, host: task.host).filter(inScope)
             for admission in (try? frontier.addOutlinks(links, from: entry)) ?? [] {
@@ -212,14 +218,17 @@ struct ScanState {
         }
         for (position, listing) in extraction.listings.enumerated() {
             let found = ScannedListing(listing: listing, pageURL: page.finalURL, fetchedAt: page.fetchedAt,
-                                       status: page.status, remoteIP: page.remoteIP, position: position)
+                                       status: page.status, remoteIP: page.remoteIP, position: position, charset: page.charset)
             guard listingKeys.insert(found.key).inserted else { continue }
             summary.listings += 1
             events.append(.listing(found))
         }
-        events.insert(.page(ScannedPage(url: task.url, finalURL: page.finalURL, status: page.status,
-                                        listings: extraction.listings.count, newLinks: newLinks, bytes: page.bytes,
-                                        seconds: page.seconds, truncated: page.truncation, validators: page.validators)),
+        var scanned = ScannedPage(url: task.url, finalURL: page.finalURL, status: page.status,
+                                  listings: extraction.listings.count, newLinks: newLinks, bytes: page.bytes,
+                                  seconds: page.seconds, truncated: page.truncation, validators: page.validators)
+        scanned.parseTruncated = extraction.parseTruncation
+        scanned.charset = page.charset
+        events.insert(.page(scanned),
                       at: events.firstIndex { if case .listing = $0 { return true } else { return false } } ?? events.endIndex)
     }
 

@@ -36,6 +36,28 @@ enum FixtureCodecs {
         return deflate(count: count) { remaining in Array(block.prefix(remaining)) }
     }
 
+    /// A gzip stream of `prefix`, then `pattern` repeated to `count` bytes (the last copy may be
+    /// cut), then `suffix`: a small body that inflates to a big page of repeated markup.
+    static func gzipRepeating(_ pattern: [UInt8], count: Int, prefix: [UInt8] = [], suffix: [UInt8] = []) -> [UInt8] {
+        precondition(!pattern.isEmpty, "an empty pattern repeats to nothing")
+        let copies = max(1, (64 << 10) / pattern.count)
+        let block = Array([[UInt8]](repeating: pattern, count: copies).joined())
+        var prefixSent = prefix.isEmpty
+        var middleLeft = count
+        return deflate(count: prefix.count + count + suffix.count) { _ in
+            if !prefixSent {
+                prefixSent = true
+                return prefix
+            }
+            if middleLeft > 0 {
+                let chunk = Array(block.prefix(middleLeft))
+                middleLeft -= chunk.count
+                return chunk
+            }
+            return suffix
+        }
+    }
+
     /// A gzip stream of `bytes`.
     static func gzip(_ bytes: [UInt8]) -> [UInt8] {
         var sent = false

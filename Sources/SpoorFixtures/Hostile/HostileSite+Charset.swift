@@ -47,24 +47,26 @@ extension HostileSite {
         return Dictionary(uniqueKeysWithValues: samples.map { ($0.label, $0) })
     }()
 
-    /// The page `/charset/<label>?declare=...` sends, as Unicode text (the body minus any BOM,
-    /// decoded): what a correct decoder must produce. `nil` for an unknown label.
-    public static func charsetPage(_ label: String, declaration: CharsetDeclaration) -> String? {
+    /// The page `/charset/<label>?declare=...[&label=declared]` sends, as Unicode text (the body
+    /// minus any BOM, decoded): what a correct decoder must produce. `declared` is the charset the
+    /// page claims (default: its own label; another one makes the page lie). `nil` for an unknown label.
+    public static func charsetPage(_ label: String, declaration: CharsetDeclaration, declared: String? = nil) -> String? {
         guard let sample = charsetSamples[label] else { return nil }
+        let claim = declared ?? sample.label
         let meta: String
         switch declaration {
-        case .meta: meta = "<meta charset=\"\(sample.label)\">"
-        case .httpEquiv: meta = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=\(sample.label)\">"
+        case .meta: meta = "<meta charset=\"\(claim)\">"
+        case .httpEquiv: meta = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=\(claim)\">"
         case .header, .bom, .none: meta = ""
         }
         return "<!DOCTYPE html>\n<html><head>\(meta)<title>Charset \(sample.label)</title></head>"
             + "<body><p>\(sample.text)</p></body></html>\n"
     }
 
-    /// The response for a charset page, `nil` for an unknown label, or a BOM asked of a
-    /// charset that has none.
-    static func charsetResponse(_ label: String, _ declaration: CharsetDeclaration) -> FixtureResponse? {
-        guard let sample = charsetSamples[label], let page = charsetPage(label, declaration: declaration),
+    /// The response for a charset page, declared as `declared` (default: its own label); `nil` for
+    /// an unknown label, or a BOM asked of a charset that has none.
+    static func charsetResponse(_ label: String, _ declaration: CharsetDeclaration, label declared: String? = nil) -> FixtureResponse? {
+        guard let sample = charsetSamples[label], let page = charsetPage(label, declaration: declaration, declared: declared),
               var body = FixtureCodecs.encode(page, as: sample.iconvName) else { return nil }
         if declaration == .bom {
             switch sample.iconvName {
@@ -74,7 +76,7 @@ extension HostileSite {
             default: return nil
             }
         }
-        let contentType = declaration == .header ? "text/html; charset=\(sample.label)" : "text/html"
+        let contentType = declaration == .header ? "text/html; charset=\(declared ?? sample.label)" : "text/html"
         return FixtureResponse(status: 200, headers: [.init("Content-Type", contentType)], body: body)
     }
 }

@@ -17,8 +17,13 @@ import NIOConcurrencyHelpers
 /// - `/gzip`: a normal gzip-encoded page (`gzipPageText`).
 /// - `/truncated?bytes=N&claim=M`: claims M body bytes, sends N, closes: a response cut short.
 /// - `/broken-html`: malformed markup. `/etag`: ETag and Last-Modified, 304 when they match.
-/// - `/charset/<name>?declare=header|meta|http-equiv|bom|none`: `charsetPage(...)` encoded in
-///   that charset, declared only the way asked.
+/// - `/charset/<name>?declare=header|meta|http-equiv|bom|none[&label=L]`: `charsetPage(...)` encoded in
+///   that charset, declared only the way asked; with `label`, declared as charset L instead (a lie).
+/// - `/markup-bomb?mb=N[&i=K]`: gzip of an N MiB page of repeated `<p>a</p>` after a JSON-LD
+///   product (`markupBombProduct`): small on the wire, millions of nodes once parsed.
+/// - `/markup-bombs?n=N&mb=M`: a page linking to N distinct markup bombs of M MiB.
+/// - `/deep?n=N[&close=1]`: gzip of N nested `<div>`s (left open unless `close`), then a JSON-LD
+///   and a microdata product (`deepProduct`).
 public struct HostileSite: FixtureSite {
     /// The site's name.
     public let name: String
@@ -106,8 +111,19 @@ public struct HostileSite: FixtureSite {
         case "charset":
             guard parts.count == 2 else { break }
             let declaration = CharsetDeclaration(rawValue: query["declare"] ?? "header") ?? .header
-            guard let response = HostileSite.charsetResponse(parts[1], declaration) else { break }
+            guard let response = HostileSite.charsetResponse(parts[1], declaration, label: query["label"]) else { break }
             return .respond(response)
+        case "markup-bomb":
+            let mb = min(64, max(1, Int(query["mb"] ?? "") ?? 10))
+            return .respond(HostileSite.gzipped(HostileSite.markupBomb(mb: mb)))
+        case "markup-bombs":
+            let count = min(1000, max(1, Int(query["n"] ?? "") ?? 16))
+            let mb = min(64, max(1, Int(query["mb"] ?? "") ?? 10))
+            let links = (1...count).map { "<li><a href=\"/markup-bomb?mb=\(mb)&amp;i=\($0)\">bomb \($0)</a></li>" }
+            return .respond(.html("<!DOCTYPE html><html><head><title>Bombs</title></head><body><ul>\(links.joined())</ul></body></html>\n"))
+        case "deep":
+            let depth = min(5_000_000, max(1, Int(query["n"] ?? "") ?? 1_000_000))
+            return .respond(HostileSite.gzipped(HostileSite.deepPage(depth: depth, close: query["close"] == "1")))
         default:
             break
         }
@@ -146,6 +162,57 @@ public struct HostileSite: FixtureSite {
         return bomb
     }
 
+    // MARK: Markup bombs, deep nesting
+
+    /// The product every markup bomb carries in its `<head>`, before the bomb: read even when the
+    /// parse is cut.
+    public static let markupBombProduct = "Antique ivory netsuke"
+    /// The product after the nesting of `/deep`.
+    public static let deepProduct = "Carved ivory tusk"
+
+    private static let markupBombs = NIOLockedValueBox<[Int: [UInt8]]>([:])
+    private static let deepPages = NIOLockedValueBox<[String: [UInt8]]>([:])
+
+    /// A gzip stream inflating to an `mb` MiB page of `<p>a</p>` after a small JSON-LD product,
+    /// built once per size.
+    public static func markupBomb(mb: Int) -> [UInt8] {
+        if let cached = markupBombs.withLockedValue({ $0[mb] }) { return cached }
+        let head = "<!DOCTYPE html><html><head><title>Markup bomb</title>"
+            + jsonLDProduct(markupBombProduct, sku: "bomb-1") + "</head><body>"
+        let bomb = FixtureCodecs.gzipRepeating(Array("<p>a</p>".utf8), count: mb << 20, prefix: Array(head.utf8),
+                                               suffix: Array("</body></html>\n".utf8))
+        markupBombs.withLockedValue { $0[mb] = bomb }
+        return bomb
+    }
+
+    /// A gzip stream of a page with `depth` nested `<div>`s (closed if `close`), then a product
+    /// in JSON-LD and in microdata.
+    public static func deepPage(depth: Int, close: Bool) -> [UInt8] {
+        let key = "\(depth)/\(close)"
+        if let cached = deepPages.withLockedValue({ $0[key] }) { return cached }
+        let head = "<!DOCTYPE html><html><head><title>Deep</title></head><body>"
+        let product = jsonLDProduct(deepProduct, sku: "deep-1")
+            + "<div itemscope itemtype=\"https://schema.org/Product\"><span itemprop=\"name\">\(deepProduct) (microdata)</span>"
+            + "<meta itemprop=\"sku\" content=\"deep-2\"></div>"
+        let closing = close ? String(repeating: "</div>", count: depth) : ""
+        let page = FixtureCodecs.gzipRepeating(Array("<div>".utf8), count: depth * 5, prefix: Array(head.utf8),
+                                               suffix: Array((closing + product + "</body></html>\n").utf8))
+        deepPages.withLockedValue { $0[key] = page }
+        return page
+    }
+
+    /// A `<script type="application/ld+json">` block describing one product.
+    static func jsonLDProduct(_ name: String, sku: String) -> String {
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Product\","
+            + "\"name\":\"\(name)\",\"sku\":\"\(sku)\",\"offers\":{\"@type\":\"Offer\",\"price\":\"450\",\"priceCurrency\":\"USD\"}}</script>"
+    }
+
+    /// An HTML response with a gzip-encoded body.
+    private static func gzipped(_ body: [UInt8]) -> FixtureResponse {
+        FixtureResponse(status: 200, headers: [.init("Content-Type", "text/html; charset=utf-8"), .init("Content-Encoding", "gzip")],
+                        body: body)
+    }
+
     // MARK: Pages
 
     private static let indexPage = """
@@ -156,6 +223,7 @@ public struct HostileSite: FixtureSite {
         <li><a href="/redirect-chain/3">chain</a></li><li><a href="/huge?mb=20">huge</a></li>
         <li><a href="/gzip-bomb?mb=100">bomb</a></li><li><a href="/broken-html">broken</a></li>
         <li><a href="/etag">etag</a></li><li><a href="/charset/shift_jis?declare=meta">charset</a></li>
+        <li><a href="/markup-bomb?mb=10">markup bomb</a></li><li><a href="/deep?n=100000">deep</a></li>
         </ul></body></html>
 
         """

@@ -52,6 +52,7 @@ struct Demo: AsyncParsableCommand {
     }
 
     func run() async throws {
+        ParseBudget.tuneAllocatorForCrawling()  // before the threads that allocate start
         let market = DemoMarketplace(listingsPerSite: listingsPerSite, sites: sites, crawlDelay: crawlDelay > 0 ? crawlDelay : nil)
         let server = try await FixtureServer.start(sites: market.sites, port: port, sharePort: true, firstHost: 2)
         if serve {

@@ -51,6 +51,7 @@ struct Scan: AsyncParsableCommand {
     }
 
     func run() async throws {
+        ParseBudget.tuneAllocatorForCrawling()  // before the threads that allocate start
         let detector = try detector.makeDetector()
         let profiles: [SiteProfile]
         do {

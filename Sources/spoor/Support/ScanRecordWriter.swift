@@ -15,6 +15,12 @@ enum ScanRecordWriter {
         field("fetched_at", timestamp(found.fetchedAt), &out)
         out += ",\"status\":\(found.status)"
         field("ip", found.remoteIP, &out)
+        if let charset = found.charset {
+            // How the text was decoded; a declaration overridden by charset detection is kept.
+            field("charset", charset.name, &out)
+            field("charset_source", charset.source.rawValue, &out)
+            if charset.declared != charset.name { field("declared_charset", charset.declared, &out) }
+        }
         field("source", listing.source, &out)
         field("title", listing.title, &out)
         field("description", listing.description, &out)

@@ -31,7 +31,10 @@ struct ScanReporter {
             pages += 1
             if verbose && !interactive {
                 log("page", ["url": .text(page.url), "status": .int(page.status), "listings": .int(page.listings),
-                             "new_links": .int(page.newLinks), "bytes": .int(page.bytes), "truncated": page.truncated.map { .text($0.rawValue) }])
+                             "new_links": .int(page.newLinks), "bytes": .int(page.bytes), "truncated": page.truncated.map { .text($0.rawValue) },
+                             "parse_truncated": page.parseTruncated.map { .text($0.rawValue) },
+                             "charset": page.charset.map { .text($0.name) },
+                             "declared_charset": page.charset.flatMap { $0.declared == $0.name ? nil : $0.declared }.map { .text($0) }])
             }
         case .listing:
             listings += 1
