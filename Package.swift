@@ -10,11 +10,15 @@ let package = Package(
         .library(name: "SpoorDetect", targets: ["SpoorDetect"]),
         .library(name: "SpoorCrawl", targets: ["SpoorCrawl"]),
         .library(name: "SpoorFixtures", targets: ["SpoorFixtures"]),
+        .library(name: "SpoorStore", targets: ["SpoorStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // The store: SHA-256 for the audit chain from swift-crypto (3.x and 4.x have the same
+        // `Crypto` API, and postgres-nio accepts both).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C libraries, wrapped the way GRDB wraps SQLite: a [system] module map and a shim.h.
@@ -85,9 +89,21 @@ let package = Package(
             ]
         ),
 
+        // The store: the `Store` protocol, its record types, the review-queue state machine and
+        // the hash-chained audit log. No database here; backends are separate targets.
+        .target(
+            name: "SpoorStore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+
         .testTarget(name: "SpoorMatchTests", dependencies: ["SpoorMatch"]),
         .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoorCrawlTests", dependencies: ["SpoorCrawl", "SpoorFixtures"]),
+        // The store's pure parts: the review state machine and the audit chain.
+        .testTarget(
+            name: "SpoorStoreTests",
+            dependencies: ["SpoorStore"]
+        ),
         // SpoorFixtures: the tests that run the built `spoor` binary serve it the hostile site.
         .testTarget(name: "SpoorCLITests", dependencies: ["spoor", "SpoorDetect", "SpoorFixtures"]),
     ],
