@@ -11,13 +11,15 @@ let package = Package(
         .library(name: "SpoorCrawl", targets: ["SpoorCrawl"]),
         .library(name: "SpoorFixtures", targets: ["SpoorFixtures"]),
         .library(name: "SpoorStore", targets: ["SpoorStore"]),
+        .library(name: "SpoorStoreSQLite", targets: ["SpoorStoreSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
-        // The store: SHA-256 for the audit chain from swift-crypto (3.x and 4.x have the same
-        // `Crypto` API, and postgres-nio accepts both).
+        // The store: SQLite through GRDB; SHA-256 for the audit chain from swift-crypto (3.x and
+        // 4.x have the same `Crypto` API, and postgres-nio accepts both).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
@@ -96,13 +98,23 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
 
+        // The SQLite backend of the `Store` protocol (GRDB, WAL, synchronous=FULL).
+        .target(
+            name: "SpoorStoreSQLite",
+            dependencies: ["SpoorStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
         .testTarget(name: "SpoorMatchTests", dependencies: ["SpoorMatch"]),
         .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoorCrawlTests", dependencies: ["SpoorCrawl", "SpoorFixtures"]),
-        // The store's pure parts: the review state machine and the audit chain.
+        // The store contract runs once per backend (SQLite now, PostgreSQL later); the raw GRDB
+        // import lets the tamper tests edit the file behind the store's back.
         .testTarget(
             name: "SpoorStoreTests",
-            dependencies: ["SpoorStore"]
+            dependencies: [
+                "SpoorStore", "SpoorStoreSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // SpoorFixtures: the tests that run the built `spoor` binary serve it the hostile site.
         .testTarget(name: "SpoorCLITests", dependencies: ["spoor", "SpoorDetect", "SpoorFixtures"]),

@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import SpoorStore
+
+extension SQLiteStore {
+    /// Upserts listings by identity, with versions and sightings.
+    public func upsertListings(_ observations: [ListingObservation]) async throws -> [ListingUpsert] {
+        try await write("upsert \(observations.count) listings") { db in
+            var results: [ListingUpsert] = []
+            results.reserveCapacity(observations.count)
+            for o in observations {
+                results.append(try Self.upsert(o, db))
+            }
+            return results
+        }
+    }
+
+    static func upsert(_ o: ListingObservation, _ db: Database) throws -> ListingUpsert {
+        let key = o.identity.key
+        let seen = StoreTime.millis(o.seenAt)
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, content_hash, version, last_seen FROM listings WHERE identity_key = ?"),
+            arguments: [key])
+        let listingID: Int64
+        var version: Int
+        var versionAdded = false
+        let isNew = existing == nil
+        if let existing {
+            listingID = existing["id"]
+            version = existing["version"]
+            let hash: String = existing["content_hash"]
+            if hash != o.contentHash {
+                version += 1
+                versionAdded = true
+            }
+            try db.cachedStatement(
+                sql: """
+                    UPDATE listings SET url = ?, title = CASE WHEN ? THEN ? ELSE title END,
+                        content_hash = ?, version = ?, last_seen = MAX(last_seen, ?), gone_at = NULL
+                    WHERE id = ?
+                    """
+            ).execute(arguments: [o.url, versionAdded, o.title, o.contentHash, version, seen, listingID])
+        } else {
+            version = 1
+            versionAdded = true
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO listings (identity_key, site, site_listing_id, canonical_url, url, title,
+                        content_hash, version, first_seen, last_seen)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                    """
+            ).execute(arguments: [
+                key, o.identity.site, o.identity.listingID, o.identity.canonicalURL, o.url, o.title, o.contentHash,
+                seen, seen,
+            ])
+            listingID = db.lastInsertedRowID
+        }
+        if versionAdded {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO listing_versions (listing_id, version, content_hash, title, price, currency,
+                        record_json, seen_at, scan_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                listingID, version, o.contentHash, o.title, o.price, o.currency, o.recordJSON, seen, o.scanID,
+            ])
+        }
+        try db.cachedStatement(
+            sql: """
+                UPDATE sightings SET last_seen = MAX(last_seen, ?), times_seen = times_seen + 1,
+                    last_scan_id = COALESCE(?, last_scan_id)
+                WHERE listing_id = ? AND gone_at IS NULL
+                """
+        ).execute(arguments: [seen, o.scanID, listingID])
+        var sightingOpened = false
+        if db.changesCount == 0 {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO sightings (listing_id, first_seen, last_seen, times_seen, last_scan_id)
+                    VALUES (?, ?, ?, 1, ?)
+                    """
+            ).execute(arguments: [listingID, seen, seen, o.scanID])
+            sightingOpened = true
+        }
+        return ListingUpsert(
+            listingID: listingID, key: key, isNew: isNew, versionAdded: versionAdded, version: version,
+            sightingOpened: sightingOpened)
+    }
+
+    /// Marks listings gone.
+    public func markGone(_ marks: [GoneMark]) async throws -> Int {
+        try await write("mark \(marks.count) listings gone") { db in
+            let closeSighting = try db.cachedStatement(
+                sql: """
+                    UPDATE sightings SET gone_at = ?, gone_cause = ?, gone_scan_id = ?
+                    WHERE gone_at IS NULL AND listing_id = (SELECT id FROM listings WHERE identity_key = ?)
+                    """)
+            let markListing = try db.cachedStatement(
+                sql: "UPDATE listings SET gone_at = ? WHERE identity_key = ?")
+            var closed = 0
+            for mark in marks {
+                let at = StoreTime.millis(mark.at)
+                try closeSighting.execute(arguments: [at, mark.cause.rawValue, mark.scanID, mark.identity.key])
+                guard db.changesCount > 0 else { continue }
+                closed += 1
+                try markListing.execute(arguments: [at, mark.identity.key])
+            }
+            return closed
+        }
+    }
+
+    /// The listing with this identity.
+    public func listing(_ identity: ListingKey) async throws -> StoredListing? {
+        try await read("read listing \(identity.key)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM listings WHERE identity_key = ?", arguments: [identity.key])
+                .map(Self.storedListing)
+        }
+    }
+
+    /// The listing with this row id.
+    public func listing(id: Int64) async throws -> StoredListing? {
+        try await read("read listing \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM listings WHERE id = ?", arguments: [id]).map(Self.storedListing)
+        }
+    }
+
+    static func storedListing(_ row: Row) -> StoredListing {
+        StoredListing(
+            id: row["id"],
+            identity: ListingKey(site: row["site"], listingID: row["site_listing_id"], canonicalURL: row["canonical_url"]),
+            url: row["url"], title: row["title"], contentHash: row["content_hash"], version: row["version"],
+            firstSeen: StoreTime.date(row["first_seen"]), lastSeen: StoreTime.date(row["last_seen"]),
+            goneAt: (row["gone_at"] as Int64?).map(StoreTime.date))
+    }
+
+    /// A listing's versions, oldest first.
+    public func versions(listing: Int64) async throws -> [ListingVersion] {
+        try await read("read the versions of listing \(listing)") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM listing_versions WHERE listing_id = ? ORDER BY version", arguments: [listing]
+            ).map { row in
+                ListingVersion(
+                    listingID: row["listing_id"], version: row["version"], contentHash: row["content_hash"],
+                    title: row["title"], price: row["price"], currency: row["currency"], recordJSON: row["record_json"],
+                    seenAt: StoreTime.date(row["seen_at"]), scanID: row["scan_id"])
+            }
+        }
+    }
+
+    /// A listing's sightings, oldest first.
+    public func sightings(listing: Int64) async throws -> [ListingSighting] {
+        try await read("read the sightings of listing \(listing)") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM sightings WHERE listing_id = ? ORDER BY first_seen, id", arguments: [listing]
+            ).map { row in
+                ListingSighting(
+                    listingID: row["listing_id"], firstSeen: StoreTime.date(row["first_seen"]),
+                    lastSeen: StoreTime.date(row["last_seen"]), timesSeen: row["times_seen"],
+                    goneAt: (row["gone_at"] as Int64?).map(StoreTime.date),
+                    goneCause: (row["gone_cause"] as String?).flatMap(GoneCause.init(rawValue:)),
+                    lastScanID: row["last_scan_id"])
+            }
+        }
+    }
+}
