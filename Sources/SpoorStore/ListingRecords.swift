@@ -54,11 +54,14 @@ public struct ListingObservation: Sendable, Hashable, Codable {
     public var seenAt: Date
     /// The scan that saw it, if a scan did (an ingest may not).
     public var scanID: Int64?
+    /// The seller's name or id on the site, if the page gives one (listings of one seller are
+    /// related).
+    public var seller: String?
 
     /// Creates an observation.
     public init(
         identity: ListingKey, url: String, title: String, contentHash: String, price: String? = nil,
-        currency: String? = nil, recordJSON: String = "{}", seenAt: Date, scanID: Int64? = nil
+        currency: String? = nil, recordJSON: String = "{}", seenAt: Date, scanID: Int64? = nil, seller: String? = nil
     ) {
         self.identity = identity
         self.url = url
@@ -69,10 +72,11 @@ public struct ListingObservation: Sendable, Hashable, Codable {
         self.recordJSON = recordJSON
         self.seenAt = seenAt
         self.scanID = scanID
+        self.seller = seller
     }
 
     enum CodingKeys: String, CodingKey {
-        case identity, url, title, price, currency
+        case identity, url, title, price, currency, seller
         case contentHash = "content_hash"
         case recordJSON = "record_json"
         case seenAt = "seen_at"
@@ -134,11 +138,13 @@ public struct StoredListing: Sendable, Hashable, Codable, Identifiable {
     public var lastSeen: Date
     /// When it was marked gone, if it is gone now.
     public var goneAt: Date?
+    /// The seller, as last seen.
+    public var seller: String?
 
     /// Creates a stored listing.
     public init(
         id: Int64, identity: ListingKey, url: String, title: String, contentHash: String, version: Int,
-        firstSeen: Date, lastSeen: Date, goneAt: Date?
+        firstSeen: Date, lastSeen: Date, goneAt: Date?, seller: String? = nil
     ) {
         self.id = id
         self.identity = identity
@@ -149,10 +155,11 @@ public struct StoredListing: Sendable, Hashable, Codable, Identifiable {
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
         self.goneAt = goneAt
+        self.seller = seller
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, identity, url, title, version
+        case id, identity, url, title, version, seller
         case contentHash = "content_hash"
         case firstSeen = "first_seen"
         case lastSeen = "last_seen"

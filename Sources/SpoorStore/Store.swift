@@ -93,6 +93,25 @@ public protocol Store: Sendable {
     /// A listing's sightings, oldest first.
     func sightings(listing: Int64) async throws -> [ListingSighting]
 
+    /// Adds contacts to listings; one row per listing, kind and value, whatever the number of
+    /// times it is added. Returns how many were new.
+    func addContacts(_ contacts: [ListingContact]) async throws -> Int
+
+    /// Adds images to listings; one row per listing and URL (a digest given later fills in the
+    /// one stored without). Returns how many were new.
+    func addImages(_ images: [ListingImage]) async throws -> Int
+
+    /// A listing's contacts, by kind and value.
+    func contacts(listing: Int64) async throws -> [ListingContact]
+
+    /// A listing's images, by URL.
+    func images(listing: Int64) async throws -> [ListingImage]
+
+    /// Other listings that share a seller (on the same site), a contact or an image (URL or
+    /// digest) with `listing`, at most `limit`, by listing id; one row per other listing and
+    /// shared value.
+    func relatedListings(_ listing: Int64, limit: Int) async throws -> [RelatedListing]
+
     // MARK: Verdicts and the queue
 
     /// Stores verdicts, and enqueues the flagged ones: one queue item per listing and content

@@ -36,22 +36,23 @@ extension SQLiteStore {
             try db.cachedStatement(
                 sql: """
                     UPDATE listings SET url = ?, title = CASE WHEN ? THEN ? ELSE title END,
-                        content_hash = ?, version = ?, last_seen = MAX(last_seen, ?), gone_at = NULL
+                        content_hash = ?, version = ?, last_seen = MAX(last_seen, ?), gone_at = NULL,
+                        seller = COALESCE(?, seller)
                     WHERE id = ?
                     """
-            ).execute(arguments: [o.url, versionAdded, o.title, o.contentHash, version, seen, listingID])
+            ).execute(arguments: [o.url, versionAdded, o.title, o.contentHash, version, seen, o.seller, listingID])
         } else {
             version = 1
             versionAdded = true
             try db.cachedStatement(
                 sql: """
                     INSERT INTO listings (identity_key, site, site_listing_id, canonical_url, url, title,
-                        content_hash, version, first_seen, last_seen)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                        content_hash, version, first_seen, last_seen, seller)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                     """
             ).execute(arguments: [
                 key, o.identity.site, o.identity.listingID, o.identity.canonicalURL, o.url, o.title, o.contentHash,
-                seen, seen,
+                seen, seen, o.seller,
             ])
             listingID = db.lastInsertedRowID
         }
@@ -131,7 +132,7 @@ extension SQLiteStore {
             identity: ListingKey(site: row["site"], listingID: row["site_listing_id"], canonicalURL: row["canonical_url"]),
             url: row["url"], title: row["title"], contentHash: row["content_hash"], version: row["version"],
             firstSeen: StoreTime.date(row["first_seen"]), lastSeen: StoreTime.date(row["last_seen"]),
-            goneAt: (row["gone_at"] as Int64?).map(StoreTime.date))
+            goneAt: (row["gone_at"] as Int64?).map(StoreTime.date), seller: row["seller"])
     }
 
     /// A listing's versions, oldest first.
@@ -160,6 +161,111 @@ extension SQLiteStore {
                     goneAt: (row["gone_at"] as Int64?).map(StoreTime.date),
                     goneCause: (row["gone_cause"] as String?).flatMap(GoneCause.init(rawValue:)),
                     lastScanID: row["last_scan_id"])
+            }
+        }
+    }
+
+    // MARK: Contacts, images and related listings
+
+    /// Adds contacts to listings.
+    public func addContacts(_ contacts: [ListingContact]) async throws -> Int {
+        try await write("add \(contacts.count) contacts") { db in
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO contacts (listing_id, kind, value, first_seen) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (listing_id, kind, value) DO NOTHING
+                    """)
+            var added = 0
+            for c in contacts {
+                try insert.execute(arguments: [c.listingID, c.kind.rawValue, c.value, StoreTime.millis(c.seenAt)])
+                added += db.changesCount
+            }
+            return added
+        }
+    }
+
+    /// Adds images to listings.
+    public func addImages(_ images: [ListingImage]) async throws -> Int {
+        try await write("add \(images.count) images") { db in
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO images (listing_id, url, digest, first_seen) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (listing_id, url) DO UPDATE SET digest = COALESCE(images.digest, excluded.digest)
+                    """)
+            let exists = try db.cachedStatement(sql: "SELECT 1 FROM images WHERE listing_id = ? AND url = ?")
+            var added = 0
+            for image in images {
+                let known = try Bool.fetchOne(exists, arguments: [image.listingID, image.url]) ?? false
+                try insert.execute(arguments: [
+                    image.listingID, image.url, image.digest, StoreTime.millis(image.seenAt),
+                ])
+                if !known { added += 1 }
+            }
+            return added
+        }
+    }
+
+    /// A listing's contacts.
+    public func contacts(listing: Int64) async throws -> [ListingContact] {
+        try await read("read the contacts of listing \(listing)") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM contacts WHERE listing_id = ? ORDER BY kind, value", arguments: [listing]
+            ).compactMap { row in
+                guard let kind = ContactKind(rawValue: row["kind"]) else { return nil }
+                return ListingContact(
+                    listingID: row["listing_id"], kind: kind, value: row["value"],
+                    seenAt: StoreTime.date(row["first_seen"]))
+            }
+        }
+    }
+
+    /// A listing's images.
+    public func images(listing: Int64) async throws -> [ListingImage] {
+        try await read("read the images of listing \(listing)") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM images WHERE listing_id = ? ORDER BY url", arguments: [listing])
+                .map { row in
+                    ListingImage(
+                        listingID: row["listing_id"], url: row["url"], digest: row["digest"],
+                        seenAt: StoreTime.date(row["first_seen"]))
+                }
+        }
+    }
+
+    /// Listings that share a seller, a contact or an image with `listing`.
+    public func relatedListings(_ listing: Int64, limit: Int) async throws -> [RelatedListing] {
+        guard limit > 0 else { return [] }
+        return try await read("find listings related to listing \(listing)") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT other.id AS listing_id, 'seller' AS link, NULL AS contact_kind, me.seller AS value
+                    FROM listings me JOIN listings other
+                        ON other.site = me.site AND other.seller = me.seller AND other.id != me.id
+                    WHERE me.id = ?1 AND me.seller IS NOT NULL
+                    UNION
+                    SELECT other.listing_id, 'contact', mine.kind, mine.value
+                    FROM contacts mine JOIN contacts other
+                        ON other.kind = mine.kind AND other.value = mine.value AND other.listing_id != mine.listing_id
+                    WHERE mine.listing_id = ?1
+                    UNION
+                    SELECT other.listing_id, 'image', NULL, mine.url
+                    FROM images mine JOIN images other ON other.url = mine.url AND other.listing_id != mine.listing_id
+                    WHERE mine.listing_id = ?1
+                    UNION
+                    SELECT other.listing_id, 'image', NULL, mine.digest
+                    FROM images mine JOIN images other
+                        ON other.digest = mine.digest AND other.listing_id != mine.listing_id
+                    WHERE mine.listing_id = ?1 AND mine.digest IS NOT NULL
+                    ORDER BY 1, 2, 3, 4
+                    LIMIT ?2
+                    """,
+                arguments: [listing, limit]
+            ).compactMap { row in
+                guard let link = RelatedListing.Link(rawValue: row["link"]) else { return nil }
+                return RelatedListing(
+                    listingID: row["listing_id"], link: link,
+                    contactKind: (row["contact_kind"] as String?).flatMap(ContactKind.init(rawValue:)),
+                    value: row["value"])
             }
         }
     }

@@ -6,11 +6,19 @@ enum Schema {
     /// The migrator: each migration runs once, in order, in its own transaction.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: scans, frontier, fetches, listings, queue, audit") { db in
+        migrator.registerMigration(v1ID) { db in
             try db.execute(sql: v1)
+        }
+        migrator.registerMigration(v2ID) { db in
+            try db.execute(sql: v2)
         }
         return migrator
     }
+
+    /// The first migration's identifier.
+    static let v1ID = "v1: scans, frontier, fetches, listings, queue, audit"
+    /// The second migration's identifier.
+    static let v2ID = "v2: sellers, contacts, images"
 
     static let v1 = """
         CREATE TABLE scans (
@@ -199,5 +207,30 @@ enum Schema {
             audit_sequence INTEGER NOT NULL REFERENCES audit_log (sequence)
         );
         CREATE INDEX review_actions_by_item ON review_actions (item_id, id);
+        """
+
+    static let v2 = """
+        ALTER TABLE listings ADD COLUMN seller TEXT;
+        CREATE INDEX listings_by_seller ON listings (site, seller) WHERE seller IS NOT NULL;
+
+        CREATE TABLE contacts (
+            listing_id INTEGER NOT NULL REFERENCES listings (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('phone', 'email', 'whatsapp', 'wechat', 'telegram', 'line', 'zalo')),
+            value TEXT NOT NULL,
+            first_seen INTEGER NOT NULL,
+            PRIMARY KEY (listing_id, kind, value)
+        );
+        -- Listings linked by a contact: the same kind and value.
+        CREATE INDEX contacts_by_value ON contacts (kind, value);
+
+        CREATE TABLE images (
+            listing_id INTEGER NOT NULL REFERENCES listings (id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            digest TEXT,
+            first_seen INTEGER NOT NULL,
+            PRIMARY KEY (listing_id, url)
+        );
+        CREATE INDEX images_by_url ON images (url);
+        CREATE INDEX images_by_digest ON images (digest) WHERE digest IS NOT NULL;
         """
 }

@@ -66,11 +66,11 @@ struct SQLiteStoreTests {
                     try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
                 }
                 #expect(tables == [
-                    "audit_log", "fetches", "frontier", "listing_versions", "listings", "queue_items", "review_actions",
-                    "robots", "scans", "sightings", "verdicts",
+                    "audit_log", "contacts", "fetches", "frontier", "images", "listing_versions", "listings",
+                    "queue_items", "review_actions", "robots", "scans", "sightings", "verdicts",
                 ])
                 let applied = try await store.pool.read { db in try Schema.migrator.appliedMigrations(db) }
-                #expect(applied.count == 1)
+                #expect(applied.count == 2)
             }
             // Reopening migrates nothing and keeps the data.
             try await SQLiteStore.withStore(path: path) { store in
@@ -78,6 +78,30 @@ struct SQLiteStoreTests {
             }
             try await SQLiteStore.withStore(path: path) { (store: SQLiteStore) async throws -> Void in
                 #expect(try await store.latestRunningScan(label: "again") != nil)
+            }
+        }
+    }
+
+    @Test("a file made by the first migration is migrated on open and keeps its data")
+    func migratesAnOlderFile() async throws {
+        try await TempDirectory.with { dir in
+            let path = Self.path(in: dir)
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: Schema.v1ID)
+            #expect(try await queue.read { db in try Schema.migrator.appliedMigrations(db) } == [Schema.v1ID])
+            try await queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO listings (identity_key, site, canonical_url, url, title, content_hash, version, first_seen, last_seen)
+                    VALUES ('url:https://old.example/1', 'old', 'https://old.example/1', 'https://old.example/1', 'old', 'h', 1, 0, 0)
+                    """)
+            }
+            try queue.close()
+            try await SQLiteStore.withStore(path: path) { (store: SQLiteStore) async throws -> Void in
+                let old = try #require(try await store.listing(ListingKey(site: "old", listingID: nil, canonicalURL: "https://old.example/1")))
+                #expect(old.seller == nil && old.title == "old")
+                #expect(try await store.addContacts([ListingContact(listingID: old.id, kind: .email, value: "a@b.example", seenAt: T.base)]) == 1)
+                let applied = try await store.pool.read { db in try Schema.migrator.appliedMigrations(db) }
+                #expect(applied.count == 2)
             }
         }
     }

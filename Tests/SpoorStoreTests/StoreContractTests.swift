@@ -333,6 +333,72 @@ struct StoreContractTests {
         }
     }
 
+    @Test("contacts and images are kept once per listing; related listings share a seller, a contact or an image",
+        arguments: StoreBackend.all)
+    func contactsImagesAndRelated(_ backend: StoreBackend) async throws {
+        try await backend.run { store in
+            let ups = try await store.upsertListings([
+                ListingObservation(
+                    identity: ListingKey(site: "bazaar", listingID: "1", canonicalURL: "https://b.example/1"),
+                    url: "https://b.example/1", title: "a", contentHash: "h1", seenAt: T.at(0), seller: "ivoryking"),
+                ListingObservation(
+                    identity: ListingKey(site: "bazaar", listingID: "2", canonicalURL: "https://b.example/2"),
+                    url: "https://b.example/2", title: "b", contentHash: "h2", seenAt: T.at(0), seller: "ivoryking"),
+                // The same seller name on another site is not the same seller.
+                ListingObservation(
+                    identity: ListingKey(site: "souk", listingID: "3", canonicalURL: "https://s.example/3"),
+                    url: "https://s.example/3", title: "c", contentHash: "h3", seenAt: T.at(0), seller: "ivoryking"),
+                ListingObservation(
+                    identity: ListingKey(site: "souk", listingID: "4", canonicalURL: "https://s.example/4"),
+                    url: "https://s.example/4", title: "d", contentHash: "h4", seenAt: T.at(0)),
+                ListingObservation(
+                    identity: ListingKey(site: "souk", listingID: "5", canonicalURL: "https://s.example/5"),
+                    url: "https://s.example/5", title: "e", contentHash: "h5", seenAt: T.at(0)),
+            ])
+            let id = ups.map(\.listingID)
+            #expect(try await store.listing(id: id[0])?.seller == "ivoryking")
+            // A later sighting without a seller keeps the one known.
+            _ = try await store.upsertListings([
+                ListingObservation(
+                    identity: ListingKey(site: "bazaar", listingID: "1", canonicalURL: "https://b.example/1"),
+                    url: "https://b.example/1", title: "a", contentHash: "h1", seenAt: T.at(1))
+            ])
+            #expect(try await store.listing(id: id[0])?.seller == "ivoryking")
+
+            let added = try await store.addContacts([
+                ListingContact(listingID: id[0], kind: .phone, value: "+84901234567", seenAt: T.at(0)),
+                ListingContact(listingID: id[0], kind: .telegram, value: "tusks4u", seenAt: T.at(0)),
+                ListingContact(listingID: id[0], kind: .phone, value: "+84901234567", seenAt: T.at(5)),
+                ListingContact(listingID: id[3], kind: .whatsapp, value: "+84901234567", seenAt: T.at(0)),
+                ListingContact(listingID: id[3], kind: .telegram, value: "tusks4u", seenAt: T.at(0)),
+            ])
+            #expect(added == 4)
+            #expect(try await store.contacts(listing: id[0]).map(\.kind) == [.phone, .telegram])
+            #expect(try await store.contacts(listing: id[0]).first?.seenAt == T.at(0))
+
+            let images = try await store.addImages([
+                ListingImage(listingID: id[0], url: "https://cdn.example/a.jpg", seenAt: T.at(0)),
+                ListingImage(listingID: id[4], url: "https://other-cdn.example/copy.jpg", digest: "d1", seenAt: T.at(0)),
+                ListingImage(listingID: id[0], url: "https://cdn.example/a.jpg", digest: "d1", seenAt: T.at(9)),
+            ])
+            #expect(images == 2)
+            #expect(try await store.images(listing: id[0]) == [
+                ListingImage(listingID: id[0], url: "https://cdn.example/a.jpg", digest: "d1", seenAt: T.at(0))
+            ])
+
+            let related = try await store.relatedListings(id[0], limit: 50)
+            #expect(related == [
+                RelatedListing(listingID: id[1], link: .seller, value: "ivoryking"),
+                RelatedListing(listingID: id[3], link: .contact, contactKind: .telegram, value: "tusks4u"),
+                RelatedListing(listingID: id[4], link: .image, value: "d1"),
+            ])
+            // A phone and a WhatsApp number that are equal strings are different kinds: no link.
+            #expect(try await store.relatedListings(id[3], limit: 50).map(\.listingID) == [id[0]])
+            #expect(try await store.relatedListings(id[2], limit: 50).isEmpty)
+            #expect(try await store.relatedListings(id[0], limit: 1).count == 1)
+        }
+    }
+
     // MARK: Verdicts and the queue
 
     @Test("enqueue is idempotent by listing identity and content hash; unflagged verdicts do not enqueue",
