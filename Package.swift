@@ -104,6 +104,12 @@ let package = Package(
             dependencies: ["SpoorStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // A writer for the store's kill test: prints `ack N` after each acknowledged unit of work.
+        .executableTarget(
+            name: "spoor-store-probe",
+            dependencies: ["SpoorStore", "SpoorStoreSQLite"]
+        ),
+
         .testTarget(name: "SpoorMatchTests", dependencies: ["SpoorMatch"]),
         .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoorCrawlTests", dependencies: ["SpoorCrawl", "SpoorFixtures"]),
@@ -112,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "SpoorStoreTests",
             dependencies: [
-                "SpoorStore", "SpoorStoreSQLite",
+                "SpoorStore", "SpoorStoreSQLite", "spoor-store-probe",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
