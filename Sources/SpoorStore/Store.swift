@@ -141,7 +141,8 @@ public protocol Store: Sendable {
     /// Applies review actions through ``ReviewMachine``: each becomes a review action row and an
     /// audit entry. An illegal one is an `illegal-transition` error naming the item, its state and
     /// the action; a stale reviewer lease is `stale-lease`; either way nothing of the batch is
-    /// written. Results in order.
+    /// written. Results in order. A `claim` made here takes the item without a lease (it does
+    /// not lapse); ``claimNextQueueItem(_:reviewer:leaseFor:now:)`` claims under one.
     func review(_ requests: [ReviewRequest]) async throws -> [ReviewActionRecord]
 
     /// An item's review actions, oldest first.

@@ -29,8 +29,13 @@ public final class SQLiteStore: Store, Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "spoor-store"
+        let pool: DatabasePool
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw mapError(error, subject: path, doing: "open the store")
+        }
+        do {
             // FULL: the WAL is synced at every commit, so an acknowledged write survives a power
             // cut (NORMAL, which GRDB sets when it turns WAL on, may lose the last transactions).
             // The pool has one writer connection for its whole life, so setting it once holds.
@@ -38,6 +43,7 @@ public final class SQLiteStore: Store, Sendable {
             try Schema.migrator.migrate(pool)
             return SQLiteStore(path: path, pool: pool)
         } catch {
+            try? pool.close()
             throw mapError(error, subject: path, doing: "open the store")
         }
     }
