@@ -93,6 +93,11 @@ public protocol Store: Sendable {
     /// A listing's sightings, oldest first.
     func sightings(listing: Int64) async throws -> [ListingSighting]
 
+    /// The current version of each listing last seen at or after `seenSince` (every listing when
+    /// `nil`), by listing id after `afterListing`, at most `limit`: what a re-classification
+    /// re-scores, page by page.
+    func currentVersions(seenSince: Date?, afterListing: Int64, limit: Int) async throws -> [ListingVersion]
+
     /// Adds contacts to listings; one row per listing, kind and value, whatever the number of
     /// times it is added. Returns how many were new.
     func addContacts(_ contacts: [ListingContact]) async throws -> Int

@@ -140,13 +140,33 @@ extension SQLiteStore {
         try await read("read the versions of listing \(listing)") { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM listing_versions WHERE listing_id = ? ORDER BY version", arguments: [listing]
-            ).map { row in
-                ListingVersion(
-                    listingID: row["listing_id"], version: row["version"], contentHash: row["content_hash"],
-                    title: row["title"], price: row["price"], currency: row["currency"], recordJSON: row["record_json"],
-                    seenAt: StoreTime.date(row["seen_at"]), scanID: row["scan_id"])
-            }
+            ).map(Self.listingVersion)
         }
+    }
+
+    /// The current version of each listing seen since a time, a page at a time.
+    public func currentVersions(seenSince: Date?, afterListing: Int64, limit: Int) async throws -> [ListingVersion] {
+        guard limit > 0 else { return [] }
+        let since = seenSince.map(StoreTime.millis) ?? Int64.min
+        return try await read("read the current versions of listings") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.* FROM listings l
+                    JOIN listing_versions v ON v.listing_id = l.id AND v.version = l.version
+                    WHERE l.id > ? AND l.last_seen >= ?
+                    ORDER BY l.id LIMIT ?
+                    """,
+                arguments: [afterListing, since, limit]
+            ).map(Self.listingVersion)
+        }
+    }
+
+    static func listingVersion(_ row: Row) -> ListingVersion {
+        ListingVersion(
+            listingID: row["listing_id"], version: row["version"], contentHash: row["content_hash"],
+            title: row["title"], price: row["price"], currency: row["currency"], recordJSON: row["record_json"],
+            seenAt: StoreTime.date(row["seen_at"]), scanID: row["scan_id"])
     }
 
     /// A listing's sightings, oldest first.

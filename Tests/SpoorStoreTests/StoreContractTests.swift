@@ -291,6 +291,31 @@ struct StoreContractTests {
         }
     }
 
+    @Test("the current versions of listings seen since a time come a page at a time, for re-classification",
+        arguments: StoreBackend.all)
+    func currentVersions(_ backend: StoreBackend) async throws {
+        try await backend.run { store in
+            let ups = try await store.upsertListings([
+                Make.observation(id: "1", url: "https://b.example/1", content: "A", at: T.at(0)),
+                Make.observation(id: "2", url: "https://b.example/2", content: "B", at: T.at(0)),
+                Make.observation(id: "3", url: "https://b.example/3", content: "C", at: T.at(0)),
+                Make.observation(id: "1", url: "https://b.example/1", content: "A2", at: T.at(100)),
+                Make.observation(id: "3", url: "https://b.example/3", content: "C", at: T.at(200)),
+            ])
+            let id = ups.map(\.listingID)
+            let all = try await store.currentVersions(seenSince: nil, afterListing: 0, limit: 10)
+            #expect(all.map(\.listingID) == [id[0], id[1], id[2]])
+            #expect(all.map(\.version) == [2, 1, 1])
+            #expect(all[0].contentHash == SHA256Hex.of(text: "A2"))
+            let recent = try await store.currentVersions(seenSince: T.at(100), afterListing: 0, limit: 10)
+            #expect(recent.map(\.listingID) == [id[0], id[2]])
+            let page1 = try await store.currentVersions(seenSince: nil, afterListing: 0, limit: 2)
+            let page2 = try await store.currentVersions(seenSince: nil, afterListing: page1.last!.listingID, limit: 2)
+            #expect((page1 + page2).map(\.listingID) == [id[0], id[1], id[2]])
+            #expect(try await store.currentVersions(seenSince: nil, afterListing: id[2], limit: 2).isEmpty)
+        }
+    }
+
     @Test("sightings: re-seen moves last seen, gone closes with time and cause, seen again opens a new one",
         arguments: StoreBackend.all)
     func sightings(_ backend: StoreBackend) async throws {
