@@ -70,11 +70,14 @@ struct QueueBench: AsyncParsableCommand {
                 upsertTime += try await clock.measure { ups = try await store.upsertListings(observations) }
                 let verdicts = ups.enumerated().map { i, up in
                     let n = start + i
-                    let (taxon, appendix) = taxa[n % taxa.count]
+                    // One item in 10,000 has a rare taxon, and another a rare language: the filters
+                    // that an index must serve, as scanning in queue order would not find 50 soon.
+                    let (taxon, appendix) = n % 10_000 == 1_234 ? ("Panthera tigris", "I") : taxa[n % taxa.count]
+                    let lang = n % 10_000 == 4_321 ? "sw" : langs[n % langs.count]
                     return VerdictInput(
                         listingID: up.listingID, contentHash: observations[i].contentHash, detectorDigest: "bench",
                         flagged: true, score: Double(n % 100) / 100, priority: (appendix == "I" ? 100 : 50) + n % 50,
-                        topTaxon: taxon, appendix: appendix, lang: langs[n % langs.count],
+                        topTaxon: taxon, appendix: appendix, lang: lang,
                         site: sites[n % sites.count], url: observations[i].url,
                         verdictJSON: #"{"score":\#(Double(n % 100) / 100),"taxon":"\#(taxon)"}"#, at: now)
                 }
@@ -112,6 +115,8 @@ struct QueueBench: AsyncParsableCommand {
                 ("taxon", QueueFilter(taxon: "Manis javanica")),
                 ("site_lang", QueueFilter(site: "souk", lang: "vi")),
                 ("state_confirmed", QueueFilter(states: [.confirmed])),
+                ("taxon_rare", QueueFilter(taxon: "Panthera tigris")),
+                ("lang_rare", QueueFilter(lang: "sw")),
             ]
             var list: [String: Double] = [:]
             for (name, filter) in filters {
