@@ -10,11 +10,17 @@ let package = Package(
         .library(name: "SpoorDetect", targets: ["SpoorDetect"]),
         .library(name: "SpoorCrawl", targets: ["SpoorCrawl"]),
         .library(name: "SpoorFixtures", targets: ["SpoorFixtures"]),
+        .library(name: "SpoorStore", targets: ["SpoorStore"]),
+        .library(name: "SpoorStoreSQLite", targets: ["SpoorStoreSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // The store: SQLite through GRDB; SHA-256 for the audit chain from swift-crypto (3.x and
+        // 4.x have the same `Crypto` API, and postgres-nio accepts both).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C libraries, wrapped the way GRDB wraps SQLite: a [system] module map and a shim.h.
@@ -90,9 +96,37 @@ let package = Package(
             ]
         ),
 
+        // The store: the `Store` protocol, its record types, the review-queue state machine and
+        // the hash-chained audit log. No database here; backends are separate targets.
+        .target(
+            name: "SpoorStore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+
+        // The SQLite backend of the `Store` protocol (GRDB, WAL, synchronous=FULL).
+        .target(
+            name: "SpoorStoreSQLite",
+            dependencies: ["SpoorStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // A writer for the store's kill test: prints `ack N` after each acknowledged unit of work.
+        .executableTarget(
+            name: "spoor-store-probe",
+            dependencies: ["SpoorStore", "SpoorStoreSQLite"]
+        ),
+
         .testTarget(name: "SpoorMatchTests", dependencies: ["SpoorMatch"]),
         .testTarget(name: "SpoorDetectTests", dependencies: ["SpoorDetect"], exclude: ["Fixtures"]),
         .testTarget(name: "SpoorCrawlTests", dependencies: ["SpoorCrawl", "SpoorFixtures"]),
+        // The store contract runs once per backend (SQLite now, PostgreSQL later); the raw GRDB
+        // import lets the tamper tests edit the file behind the store's back.
+        .testTarget(
+            name: "SpoorStoreTests",
+            dependencies: [
+                "SpoorStore", "SpoorStoreSQLite", "spoor-store-probe",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // SpoorFixtures: the tests that run the built `spoor` binary serve it the hostile site.
         .testTarget(name: "SpoorCLITests", dependencies: ["spoor", "SpoorDetect", "SpoorFixtures"]),
     ],

@@ -31,6 +31,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "queue-bench",
+            dependencies: [
+                .product(name: "SpoorStore", package: "Spoor"),
+                .product(name: "SpoorStoreSQLite", package: "Spoor"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
