@@ -16,6 +16,8 @@ final class Transfer: @unchecked Sendable {
     let request: FetchRequest
     let limits: FetchLimits
     let policy: AddressPolicy
+    /// The body budget shared with the other transfers of the fetcher.
+    let budget: FetchBodyBudget
     private let cancelledFlag = Locked(false)
     private var continuation: CheckedContinuation<FetchResult, Never>?
 
@@ -34,7 +36,7 @@ final class Transfer: @unchecked Sendable {
     private var loopsBackTo: String?
 
     /// Makes the handle for a request; throws `.badURL` for what is not an http(s) URL.
-    init(request: FetchRequest, configuration: FetcherConfiguration) throws(CrawlError) {
+    init(request: FetchRequest, configuration: FetcherConfiguration, budget: FetchBodyBudget) throws(CrawlError) {
         guard let url = CurlURL(request.url) else {
             throw CrawlError(.badURL, subject: request.url, "not a URL the fetcher can parse")
         }
@@ -48,6 +50,7 @@ final class Transfer: @unchecked Sendable {
         self.request = request
         self.limits = request.limits ?? configuration.limits
         self.policy = AddressPolicy(allowHosts: configuration.allowHosts)
+        self.budget = budget
         configure(configuration)
     }
 
@@ -116,10 +119,14 @@ final class Transfer: @unchecked Sendable {
     // MARK: Callbacks (loop thread)
 
     /// The write callback: keeps body bytes up to the limit; returning less than `count` aborts.
+    /// When the fetcher's body budget has no room, pauses the transfer without keeping anything:
+    /// libcurl delivers the same bytes again when the loop unpauses it.
     private func receiveBody(_ buffer: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
         guard count > 0, let buffer else { return count }
         let room = limits.maxBodyBytes - body.count
-        let raw = UnsafeRawBufferPointer(start: buffer, count: min(count, max(room, 0)))
+        let kept = min(count, max(room, 0))
+        if kept > 0, !budget.take(kept, for: easy.handle) { return ccurl_writefunc_pause() }
+        let raw = UnsafeRawBufferPointer(start: buffer, count: kept)
         body.append(contentsOf: raw)
         if count > room {
             cutBy = (.length, "body exceeds \(limits.maxBodyBytes) bytes")
@@ -141,6 +148,7 @@ final class Transfer: @unchecked Sendable {
         while let last = line.last, last == "\r\n" || last == "\n" || last == "\r" { line.removeLast() }
         if line.hasPrefix("HTTP/") {
             headers.removeAll()
+            if !body.isEmpty { budget.giveBack(body.count, for: easy.handle) }
             body.removeAll()
             responseStatus = Transfer.statusCode(ofStatusLine: line)
             redirectTarget = nil
@@ -218,14 +226,20 @@ final class Transfer: @unchecked Sendable {
     // MARK: Completion (loop thread)
 
     /// Builds the result from the finished handle and resumes the waiting task. Runs once.
+    /// The body's bytes leave the budget now, or, if the request holds its body, when the
+    /// result's ``FetchResult/bodyHold`` is released.
     func finish(_ code: CURLcode) {
+        let hold = budget.finish(easy.handle, keep: request.holdsBody)
         guard let continuation else { return }
         self.continuation = nil
-        continuation.resume(returning: makeResult(code))
+        var result = makeResult(code)
+        result.bodyHold = hold
+        continuation.resume(returning: result)
     }
 
     /// Resumes the waiting task with an error, without a transfer having run (shutdown).
     func fail(_ error: CrawlError) {
+        _ = budget.finish(easy.handle, keep: false)
         guard let continuation else { return }
         self.continuation = nil
         continuation.resume(returning: FetchResult(requestURL: request.url, error: error))
