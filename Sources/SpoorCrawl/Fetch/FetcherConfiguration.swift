@@ -20,7 +20,7 @@ public struct FetcherConfiguration: Sendable, Hashable {
     /// with the results that hold their bodies (``FetchRequest/holdsBody``); 0: no limit.
     /// A transfer that would go past it is paused until bytes are released, oldest first;
     /// when nothing else can free bytes, one transfer goes on past it, so that a body larger
-    /// than the budget still arrives. The default is 64 MiB. A paused transfer's total timeout
+    /// than the budget still arrives. The default is 16 MiB. A paused transfer's total timeout
     /// keeps running (libcurl skips its low-speed check).
     public var maxBufferedBodyBytes: Int
 
@@ -34,7 +34,7 @@ public struct FetcherConfiguration: Sendable, Hashable {
         caBundle: String? = nil,
         maxConnectionsPerHost: Int = 0,
         maxTotalConnections: Int = 0,
-        maxBufferedBodyBytes: Int = 64 << 20
+        maxBufferedBodyBytes: Int = 16 << 20
     ) {
         self.userAgent = userAgent
         self.limits = limits
