@@ -103,6 +103,18 @@ static inline curl_socket_t ccurl_socket_bad(void) {
     return CURL_SOCKET_BAD;
 }
 
+/// CURL_WRITEFUNC_PAUSE: what a write callback returns to pause the transfer; libcurl keeps
+/// the data of that call and delivers it again once the transfer is unpaused.
+static inline size_t ccurl_writefunc_pause(void) {
+    return CURL_WRITEFUNC_PAUSE;
+}
+
+/// curl_easy_pause(handle, CURLPAUSE_CONT): unpauses both directions. libcurl may call the
+/// write callback from within this call to deliver the data it kept.
+static inline CURLcode ccurl_easy_unpause(CURL *handle) {
+    return curl_easy_pause(handle, CURLPAUSE_CONT);
+}
+
 /// The CURLcode of a finished transfer in a CURLMSG_DONE message (a union member).
 static inline CURLcode ccurl_msg_result(const CURLMsg *message) {
     return message->data.result;

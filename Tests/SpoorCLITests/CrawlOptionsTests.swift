@@ -9,4 +9,11 @@ import Testing
         #expect(try options.configuration().politeness.crawlDelayCap == 300)
         #expect(throws: (any Error).self) { try CrawlOptions.parse(["--max-crawl-delay", "-1"]) }
     }
+
+    @Test func maxBodyBufferSetsTheFetchersBodyBudget() throws {
+        #expect(try CrawlOptions.parse([]).configuration().fetcher.maxBufferedBodyBytes == 16 << 20)
+        #expect(try CrawlOptions.parse(["--max-body-buffer-mib", "16"]).configuration().fetcher.maxBufferedBodyBytes == 16 << 20)
+        #expect(try CrawlOptions.parse(["--max-body-buffer-mib", "0"]).configuration().fetcher.maxBufferedBodyBytes == 0)
+        #expect(throws: (any Error).self) { try CrawlOptions.parse(["--max-body-buffer-mib", "-1"]) }
+    }
 }

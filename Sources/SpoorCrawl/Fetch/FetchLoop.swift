@@ -2,8 +2,9 @@ import CCurl
 import Foundation
 
 /// The one thread that drives libcurl's multi interface for a `Fetcher`: it adds new
-/// transfers, runs `curl_multi_perform`, hands finished ones back, and sleeps in
-/// `curl_multi_poll` until there is socket activity, a timer, or a `wakeup`.
+/// transfers, runs `curl_multi_perform`, hands finished ones back, unpauses transfers the body
+/// budget paused once it has room, and sleeps in `curl_multi_poll` until there is socket
+/// activity, a timer, or a `wakeup` (a new transfer, a cancellation, bytes released).
 final class FetchLoop: @unchecked Sendable {
     private struct Shared {
         var pending: [Transfer] = []
@@ -12,6 +13,8 @@ final class FetchLoop: @unchecked Sendable {
     }
 
     private let multi: CurlMulti
+    /// The body budget the transfers share.
+    let budget: FetchBodyBudget
     private let shared = Locked(Shared())
     /// Transfers added to the multi handle, by easy handle. Loop thread only.
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
@@ -23,6 +26,7 @@ final class FetchLoop: @unchecked Sendable {
             throw CrawlError(.configuration, subject: "fetcher", "libcurl could not make a multi handle")
         }
         self.multi = multi
+        self.budget = FetchBodyBudget(capacity: configuration.maxBufferedBodyBytes) { [multi] in multi.wakeup() }
         if configuration.maxConnectionsPerHost > 0 {
             multi.set(CURLMOPT_MAX_HOST_CONNECTIONS, configuration.maxConnectionsPerHost)
         }
@@ -79,6 +83,7 @@ final class FetchLoop: @unchecked Sendable {
             for transfer in incoming {
                 if multi.add(transfer.easy) == CURLM_OK {
                     active[transfer.easy.handle] = transfer
+                    budget.register(transfer.easy.handle)
                 } else {
                     transfer.fail(CrawlError(.transport, subject: transfer.request.url, "libcurl refused the transfer"))
                 }
@@ -89,8 +94,27 @@ final class FetchLoop: @unchecked Sendable {
                 multi.remove(transfer.easy)
                 transfer.finish(code)
             }
+            resumePaused()
             multi.poll(timeoutMilliseconds: 1000)
         }
         done.signal()
+    }
+
+    /// Ends the paused transfers that were cancelled (a paused transfer's callbacks do not run,
+    /// so it would not notice), then unpauses those the body budget lets go on, in its order.
+    /// Unpausing may run their write callbacks at once, which may pause them again.
+    private func resumePaused() {
+        let paused = budget.waiting
+        guard !paused.isEmpty else { return }
+        for handle in paused {
+            guard let transfer = active[handle], transfer.isCancelled else { continue }
+            active.removeValue(forKey: handle)
+            multi.remove(transfer.easy)
+            transfer.finish(CURLE_ABORTED_BY_CALLBACK)
+        }
+        for handle in budget.resumable() {
+            guard active[handle] != nil else { continue }
+            ccurl_easy_unpause(handle)
+        }
     }
 }

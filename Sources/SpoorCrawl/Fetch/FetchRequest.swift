@@ -20,6 +20,11 @@ public struct FetchRequest: Sendable, Hashable {
     public var extraHeaders: [String]
     /// Limits for this fetch, or `nil` for the fetcher's.
     public var limits: FetchLimits?
+    /// Keep the body's bytes counted against the fetcher's body budget after the fetch, until
+    /// the result's ``FetchResult/bodyHold`` is released: for a consumer that works on the body
+    /// (decodes, parses it) and wants that work inside the budget too. Release without waiting
+    /// for other fetches, or they may stall. `false`: the bytes leave the budget with the result.
+    public var holdsBody: Bool
 
     /// Creates a request.
     public init(
@@ -28,7 +33,8 @@ public struct FetchRequest: Sendable, Hashable {
         ifNoneMatch: String? = nil,
         ifModifiedSince: String? = nil,
         extraHeaders: [String] = [],
-        limits: FetchLimits? = nil
+        limits: FetchLimits? = nil,
+        holdsBody: Bool = false
     ) {
         self.url = url
         self.method = method
@@ -36,5 +42,6 @@ public struct FetchRequest: Sendable, Hashable {
         self.ifModifiedSince = ifModifiedSince
         self.extraHeaders = extraHeaders
         self.limits = limits
+        self.holdsBody = holdsBody
     }
 }

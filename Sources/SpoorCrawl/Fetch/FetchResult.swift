@@ -79,6 +79,9 @@ public struct FetchResult: Sendable {
     public var error: CrawlError?
     /// What kind of transport failure `error` is, for the retry policy; `nil` when none.
     public var transportFailure: TransportFailure?
+    /// The body's bytes still counted against the fetcher's body budget, when the request asked
+    /// to hold them (``FetchRequest/holdsBody``) and there were any; release it when done.
+    public var bodyHold: FetchBodyHold?
 
     /// Creates a result.
     public init(

@@ -32,7 +32,7 @@ public final class Fetcher: Sendable {
     public func fetch(_ request: FetchRequest) async -> FetchResult {
         let transfer: Transfer
         do {
-            transfer = try Transfer(request: request, configuration: configuration)
+            transfer = try Transfer(request: request, configuration: configuration, budget: loop.budget)
         } catch {
             return FetchResult(requestURL: request.url, error: error)
         }
@@ -54,6 +54,9 @@ public final class Fetcher: Sendable {
     public func fetch(_ url: String) async -> FetchResult {
         await fetch(FetchRequest(url: url))
     }
+
+    /// The body budget's counters (bytes held now and at most, pauses), for tests and benchmarks.
+    var bodyBufferStatistics: FetchBodyBudget.Statistics { loop.budget.statistics }
 
     /// Stops the loop thread; transfers still running end with a transport error. Idempotent.
     public func shutdown() {

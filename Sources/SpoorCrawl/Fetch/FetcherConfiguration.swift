@@ -16,6 +16,13 @@ public struct FetcherConfiguration: Sendable, Hashable {
     public var maxConnectionsPerHost: Int
     /// The most connections open at all (0: no limit).
     public var maxTotalConnections: Int
+    /// The most response-body bytes (after decompression) all transfers may hold at once,
+    /// with the results that hold their bodies (``FetchRequest/holdsBody``); 0: no limit.
+    /// A transfer that would go past it is paused until bytes are released, oldest first;
+    /// when nothing else can free bytes, one transfer goes on past it, so that a body larger
+    /// than the budget still arrives. The default is 16 MiB. A paused transfer's total timeout
+    /// keeps running (libcurl skips its low-speed check).
+    public var maxBufferedBodyBytes: Int
 
     /// Creates a configuration.
     public init(
@@ -26,7 +33,8 @@ public struct FetcherConfiguration: Sendable, Hashable {
         verifyTLS: Bool = true,
         caBundle: String? = nil,
         maxConnectionsPerHost: Int = 0,
-        maxTotalConnections: Int = 0
+        maxTotalConnections: Int = 0,
+        maxBufferedBodyBytes: Int = 16 << 20
     ) {
         self.userAgent = userAgent
         self.limits = limits
@@ -36,5 +44,6 @@ public struct FetcherConfiguration: Sendable, Hashable {
         self.caBundle = caBundle
         self.maxConnectionsPerHost = maxConnectionsPerHost
         self.maxTotalConnections = maxTotalConnections
+        self.maxBufferedBodyBytes = maxBufferedBodyBytes
     }
 }

@@ -16,6 +16,8 @@ final class Transfer: @unchecked Sendable {
     let request: FetchRequest
     let limits: FetchLimits
     let policy: AddressPolicy
+    /// The body budget shared with the other transfers of the fetcher.
+    let budget: FetchBodyBudget
     private let cancelledFlag = Locked(false)
     private var continuation: CheckedContinuation<FetchResult, Never>?
 
@@ -34,7 +36,7 @@ final class Transfer: @unchecked Sendable {
     private var loopsBackTo: String?
 
     /// Makes the handle for a request; throws `.badURL` for what is not an http(s) URL.
-    init(request: FetchRequest, configuration: FetcherConfiguration) throws(CrawlError) {
+    init(request: FetchRequest, configuration: FetcherConfiguration, budget: FetchBodyBudget) throws(CrawlError) {
         guard let url = CurlURL(request.url) else {
             throw CrawlError(.badURL, subject: request.url, "not a URL the fetcher can parse")
         }
@@ -48,6 +50,7 @@ final class Transfer: @unchecked Sendable {
         self.request = request
         self.limits = request.limits ?? configuration.limits
         self.policy = AddressPolicy(allowHosts: configuration.allowHosts)
+        self.budget = budget
         configure(configuration)
     }
 
@@ -64,6 +67,7 @@ final class Transfer: @unchecked Sendable {
         easy.set(CURLOPT_USERAGENT, configuration.userAgent)
         easy.set(CURLOPT_HTTP_VERSION, Int(configuration.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1))
         easy.set(CURLOPT_PIPEWAIT, true)
+        easy.set(CURLOPT_BUFFERSIZE, Transfer.receiveBufferSize)
         easy.set(CURLOPT_SSL_VERIFYPEER, configuration.verifyTLS)
         easy.set(CURLOPT_SSL_VERIFYHOST, configuration.verifyTLS ? 2 : 0)
         if let caBundle = configuration.caBundle { easy.set(CURLOPT_CAINFO, caBundle) }
@@ -116,10 +120,14 @@ final class Transfer: @unchecked Sendable {
     // MARK: Callbacks (loop thread)
 
     /// The write callback: keeps body bytes up to the limit; returning less than `count` aborts.
+    /// When the fetcher's body budget has no room, pauses the transfer without keeping anything:
+    /// libcurl delivers the same bytes again when the loop unpauses it.
     private func receiveBody(_ buffer: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
         guard count > 0, let buffer else { return count }
         let room = limits.maxBodyBytes - body.count
-        let raw = UnsafeRawBufferPointer(start: buffer, count: min(count, max(room, 0)))
+        let kept = min(count, max(room, 0))
+        if kept > 0, !budget.take(kept, for: easy.handle) { return ccurl_writefunc_pause() }
+        let raw = UnsafeRawBufferPointer(start: buffer, count: kept)
         body.append(contentsOf: raw)
         if count > room {
             cutBy = (.length, "body exceeds \(limits.maxBodyBytes) bytes")
@@ -141,6 +149,7 @@ final class Transfer: @unchecked Sendable {
         while let last = line.last, last == "\r\n" || last == "\n" || last == "\r" { line.removeLast() }
         if line.hasPrefix("HTTP/") {
             headers.removeAll()
+            if !body.isEmpty { budget.giveBack(body.count, for: easy.handle) }
             body.removeAll()
             responseStatus = Transfer.statusCode(ofStatusLine: line)
             redirectTarget = nil
@@ -157,6 +166,14 @@ final class Transfer: @unchecked Sendable {
         }
         return count
     }
+
+    /// Bytes libcurl reads from the socket at a time (`CURLOPT_BUFFERSIZE`, its minimum), not its
+    /// default 16 KiB: when the body budget pauses a transfer, libcurl 7.88 still inflates the
+    /// rest of the compressed block it read and keeps the output, outside the budget. A block
+    /// bounds that: 1 KiB of gzip inflates to 1 MiB at most (430 KiB for `<p>a</p>`), 16 KiB to
+    /// 16 MiB. On `benchmarks/markup-bomb.sh --per-host 32` this is the difference between a
+    /// peak of about 240 MB and 170 MB; the demo crawl takes the same time.
+    static let receiveBufferSize = 1024
 
     /// The statuses whose `Location` libcurl follows.
     private static let followedStatuses: Set<Int> = [301, 302, 303, 307, 308]
@@ -218,14 +235,20 @@ final class Transfer: @unchecked Sendable {
     // MARK: Completion (loop thread)
 
     /// Builds the result from the finished handle and resumes the waiting task. Runs once.
+    /// The body's bytes leave the budget now, or, if the request holds its body, when the
+    /// result's ``FetchResult/bodyHold`` is released.
     func finish(_ code: CURLcode) {
+        let hold = budget.finish(easy.handle, keep: request.holdsBody)
         guard let continuation else { return }
         self.continuation = nil
-        continuation.resume(returning: makeResult(code))
+        var result = makeResult(code)
+        result.bodyHold = hold
+        continuation.resume(returning: result)
     }
 
     /// Resumes the waiting task with an error, without a transfer having run (shutdown).
     func fail(_ error: CrawlError) {
+        _ = budget.finish(easy.handle, keep: false)
         guard let continuation else { return }
         self.continuation = nil
         continuation.resume(returning: FetchResult(requestURL: request.url, error: error))

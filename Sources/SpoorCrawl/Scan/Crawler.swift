@@ -143,9 +143,15 @@ public struct Crawler: Sendable {
     ///
     /// Parsing waits for its share of ``ParseBudget/shared``, so that however many pages arrive
     /// at once, the parses running together stay within the budget; the body's bytes are let go
-    /// first, only the decoded text waits.
+    /// first, only the decoded text waits. The body stays counted against the fetcher's body
+    /// budget until the page is read, so that pages waiting to be parsed hold up new transfers
+    /// instead of piling up in memory.
     private static func fetchPage(_ task: FetchTask, fetcher: Fetcher, profile: SiteProfile?, validators: PageValidators?) async -> Completion {
-        var result = await fetcher.fetch(FetchRequest(url: task.url, ifNoneMatch: validators?.etag, ifModifiedSince: validators?.lastModified))
+        var result = await fetcher.fetch(FetchRequest(url: task.url, ifNoneMatch: validators?.etag,
+                                                      ifModifiedSince: validators?.lastModified, holdsBody: true))
+        let hold = result.bodyHold
+        result.bodyHold = nil
+        defer { hold?.release() }
         var page = PageResult(result)
         // A body a limit cut is read as far as it arrived; the page event says it was cut.
         if (200..<300).contains(result.status), let text = result.text, Self.isHTML(result.contentType) {

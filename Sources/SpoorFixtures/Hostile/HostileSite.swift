@@ -24,6 +24,9 @@ import NIOConcurrencyHelpers
 /// - `/markup-bombs?n=N&mb=M`: a page linking to N distinct markup bombs of M MiB.
 /// - `/deep?n=N[&close=1]`: gzip of N nested `<div>`s (left open unless `close`), then a JSON-LD
 ///   and a microdata product (`deepProduct`).
+/// - `/pattern?bytes=N&seed=S[&gzip=1][&chunk=C&ms=T]`: `patternBody(bytes:seed:)`, N bytes of
+///   numbered lines (no two alike, so a lost, repeated or reordered piece shows), gzip-encoded
+///   with `gzip=1`, sent C bytes every T ms with `ms`.
 public struct HostileSite: FixtureSite {
     /// The site's name.
     public let name: String
@@ -121,6 +124,16 @@ public struct HostileSite: FixtureSite {
             let mb = min(64, max(1, Int(query["mb"] ?? "") ?? 10))
             let links = (1...count).map { "<li><a href=\"/markup-bomb?mb=\(mb)&amp;i=\($0)\">bomb \($0)</a></li>" }
             return .respond(.html("<!DOCTYPE html><html><head><title>Bombs</title></head><body><ul>\(links.joined())</ul></body></html>\n"))
+        case "pattern":
+            let bytes = min(64 << 20, max(0, Int(query["bytes"] ?? "") ?? 65536))
+            let body = HostileSite.patternBody(bytes: bytes, seed: Int(query["seed"] ?? "") ?? 0)
+            var response = FixtureResponse(status: 200, headers: [.init("Content-Type", "text/plain; charset=utf-8")], body: body)
+            if query["gzip"] == "1" {
+                response.headers.append(.init("Content-Encoding", "gzip"))
+                response.body = FixtureCodecs.gzip(body)
+            }
+            guard let ms = query["ms"].flatMap({ Int($0) }) else { return .respond(response) }
+            return .slowBody(response, chunkSize: max(1, Int(query["chunk"] ?? "") ?? 4096), interval: .milliseconds(max(0, ms)))
         case "deep":
             let depth = min(5_000_000, max(1, Int(query["n"] ?? "") ?? 1_000_000))
             return .respond(HostileSite.gzipped(HostileSite.deepPage(depth: depth, close: query["close"] == "1")))
@@ -160,6 +173,22 @@ public struct HostileSite: FixtureSite {
         let bomb = FixtureCodecs.gzipRepeating(0, count: mb << 20)
         bombs.withLockedValue { $0[mb] = bomb }
         return bomb
+    }
+
+    /// The body `/pattern` sends: `bytes` bytes of lines `seed S line L` padded with dots, each
+    /// line different, the last one cut to fit.
+    public static func patternBody(bytes: Int, seed: Int) -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity(bytes + 64)
+        var line = 0
+        while body.count < bytes {
+            let text = "seed \(seed) line \(line) "
+            body.append(contentsOf: text.utf8)
+            body.append(contentsOf: repeatElement(UInt8(ascii: "."), count: 20 + line % 37))
+            body.append(UInt8(ascii: "\n"))
+            line += 1
+        }
+        return Array(body.prefix(bytes))
     }
 
     // MARK: Markup bombs, deep nesting

@@ -106,6 +106,9 @@ struct CrawlOptions: ParsableArguments {
     @Option(help: "Largest body read from one page, in MiB (the rest is cut and reported).")
     var maxBodyMib = 10
 
+    @Option(help: "Most MiB of page bodies held at once, in transfer or waiting to be read; transfers past it wait (0: no limit).")
+    var maxBodyBufferMib = 16
+
     @Option(help: "Give up on a page after this many seconds.")
     var timeout = 60.0
 
@@ -115,6 +118,7 @@ struct CrawlOptions: ParsableArguments {
         guard delay >= 0, timeout > 0 else { throw ValidationError("--delay must be 0 or more and --timeout more than 0") }
         guard maxCrawlDelay >= 0, maxCrawlDelay.isFinite else { throw ValidationError("--max-crawl-delay must be 0 or more seconds") }
         guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be at least 1") }
+        guard maxBodyBufferMib >= 0 else { throw ValidationError("--max-body-buffer-mib must be 0 (no limit) or more") }
     }
 
     /// The scan configuration these options describe (seeds and profiles left empty).
@@ -127,7 +131,8 @@ struct CrawlOptions: ParsableArguments {
         politeness.minimumDelay = delay
         politeness.maximumDelay = max(politeness.maximumDelay, delay)
         politeness.maxCrawlDelay = maxCrawlDelay
-        let fetcher = FetcherConfiguration(userAgent: userAgent, limits: limits, allowHosts: Set(allowHosts))
+        let fetcher = FetcherConfiguration(userAgent: userAgent, limits: limits, allowHosts: Set(allowHosts),
+                                           maxBufferedBodyBytes: maxBodyBufferMib << 20)
         return ScanConfiguration(maxPages: maxPages, maxDepth: maxDepth, concurrency: concurrency,
                                  politeness: politeness, fetcher: fetcher)
     }
