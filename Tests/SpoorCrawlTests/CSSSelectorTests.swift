@@ -66,6 +66,25 @@ import Testing
         #expect(xpath.contains("concat("))
     }
 
+    /// Found by fuzz/ (fuzz-css-selector): CSS identifiers that XPath cannot spell as names (a
+    /// U+FFFD from a bad byte, a leading `-` or digit, `×`) became XPath that libxml2 rejects, so
+    /// a profile using one failed to load with an XPath error. They now select by local-name().
+    @Test(arguments: ["\u{FFFD}", "-x", "é×", "a[1]", "li[-data]", "a::attr(1)", "h2 + ×", "[é×=v]", "li ~ -x"])
+    func namesXPathCannotSpellStillTranslate(selector: String) throws {
+        let xpath = try CSSSelector.xpath(selector)
+        try XPathExpression.validate(xpath)
+        #expect(xpath.contains("local-name()"))
+        // libxml2's HTML parser makes no elements or attributes with such names.
+        #expect(try HTMLDocument(html: Self.html).nodes(xpath: xpath).isEmpty)
+    }
+
+    @Test func namesXPathCanSpellStayAsTheyAre() throws {
+        #expect(try CSSSelector.xpath("li") == ".//li")
+        #expect(try CSSSelector.xpath("[data-id]") == ".//*[@data-id]")
+        #expect(try CSSSelector.xpath("_x::attr(data-id)") == ".//_x/@data-id")
+        #expect(try select("li:not(-x) a") == ["One", "Two", "Three"])
+    }
+
     @Test(arguments: [
         ("", "empty"), ("li >", "ends"), ("a:hover", "unsupported pseudo-class ':hover'"),
         ("a::before", "unsupported pseudo-element"), ("a[href", "expected"), ("li:nth-child(2n+1)", "nth-child"),

@@ -106,7 +106,7 @@ struct CSSParser {
             let attribute = parseIdentifier()
             guard !attribute.isEmpty, current == ")" else { throw fail("bad '::attr(name)'") }
             index += 1
-            return "/@" + attribute
+            return "/" + attributeTest(attribute)
         default: throw fail("unsupported pseudo-element '::\(name)'")
         }
     }
@@ -126,7 +126,7 @@ struct CSSParser {
             index += 1
             any = true
         } else if let c = current, isIdentifierStart(c) {
-            name = parseIdentifier().lowercased()
+            name = nameTest(parseIdentifier().lowercased())
             any = true
         }
         while let c = current, c == "." || c == "#" || c == "[" || (c == ":" && !isPseudoElementAhead) {
@@ -164,7 +164,7 @@ struct CSSParser {
         let name = parseIdentifier().lowercased()
         guard !name.isEmpty else { throw fail("'[' needs an attribute name") }
         _ = skipSpaces()
-        let attribute = "@" + name
+        let attribute = attributeTest(name)
         if current == "]" { index += 1; return attribute }
         var op = ""
         if let c = current, "^$*~|".contains(c) { op.append(c); index += 1 }
@@ -265,6 +265,28 @@ struct CSSParser {
             index += 1
         }
         return out
+    }
+
+    /// An element name as an XPath node test: the name itself when XPath can spell it (an ASCII
+    /// name starting with a letter or `_`), else `*[local-name() = 'name']`, which selects the
+    /// same elements. CSS takes identifiers XPath names cannot be (`-x`, `é×`, `\u{FFFD}`).
+    func nameTest(_ name: String) -> String {
+        Self.isXPathName(name) ? name : "*[local-name() = \(literal(name))]"
+    }
+
+    /// An attribute name as an XPath expression: `@name`, or `@*[local-name() = 'name']` for a
+    /// name XPath cannot spell (`[1]`, `[×]`).
+    func attributeTest(_ name: String) -> String {
+        Self.isXPathName(name) ? "@" + name : "@*[local-name() = \(literal(name))]"
+    }
+
+    /// Whether `name` is an ASCII XML name without a colon: a letter or `_`, then letters,
+    /// digits, `-`, `_` or `.`.
+    static func isXPathName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == 0x5F || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return false }
+        return name.utf8.allSatisfy { b in
+            b == 0x5F || b == 0x2D || b == 0x2E || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+        }
     }
 
     /// `text` as an XPath string literal (concat() when it holds both quote kinds).
