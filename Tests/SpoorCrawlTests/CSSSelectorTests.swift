@@ -85,6 +85,20 @@ import Testing
         #expect(try select("li:not(-x) a") == ["One", "Two", "Three"])
     }
 
+    /// Found by fuzz/ (fuzz-css-selector): a quote carrying a combining mark is one Character
+    /// that is not `'`, so the literal was quoted with `'` and the XPath string ended early.
+    @Test(arguments: ["\n'\u{326}", "[title=\"it'\u{326}s\"]", "[title='\"\u{301}']", "[title=\"'\u{326}\\\"\u{301}\"]", ".a'\u{326}"])
+    func quotesWithCombiningMarksStayInsideTheLiteral(selector: String) throws {
+        let xpath = try CSSSelector.xpath(selector)
+        try XPathExpression.validate(xpath)
+    }
+
+    @Test func aQuoteWithAMarkIsMatchedAsWritten() throws {
+        let document = HTMLDocument(html: "<p title=\"it'\u{326}s\">one</p><p title=\"its\">two</p>")
+        #expect(try document.nodes(xpath: try CSSSelector.xpath("p[title=\"it'\u{326}s\"]")).map(\.text) == ["one"])
+        #expect(try document.nodes(xpath: try CSSSelector.xpath("p[title=\"'\u{326}\\\"\"]")).isEmpty)
+    }
+
     @Test(arguments: [
         ("", "empty"), ("li >", "ends"), ("a:hover", "unsupported pseudo-class ':hover'"),
         ("a::before", "unsupported pseudo-element"), ("a[href", "expected"), ("li:nth-child(2n+1)", "nth-child"),

@@ -290,10 +290,15 @@ struct CSSParser {
     }
 
     /// `text` as an XPath string literal (concat() when it holds both quote kinds).
+    ///
+    /// Quotes are looked for among scalars, not characters: a quote with a combining mark on it
+    /// (`'\u{326}`) is one Character that is not `'`, yet its quote still ends an XPath string.
     func literal(_ text: String) -> String {
-        if !text.contains("'") { return "'\(text)'" }
-        if !text.contains("\"") { return "\"\(text)\"" }
-        let pieces = text.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
+        let scalars = text.unicodeScalars
+        if !scalars.contains("'") { return "'\(text)'" }
+        if !scalars.contains("\"") { return "\"\(text)\"" }
+        let pieces = scalars.split(separator: "'", omittingEmptySubsequences: false)
+            .map { "'" + String(String.UnicodeScalarView($0)) + "'" }
         return "concat(" + pieces.joined(separator: ", \"'\", ") + ")"
     }
 }
