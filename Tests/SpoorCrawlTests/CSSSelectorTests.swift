@@ -99,6 +99,16 @@ import Testing
         #expect(try document.nodes(xpath: try CSSSelector.xpath("p[title=\"'\u{326}\\\"\"]")).isEmpty)
     }
 
+    /// Found by fuzz/ (fuzz-css-selector): a NUL in a value or name went into the XPath, which
+    /// libxml2 cut at the NUL. CSS reads U+0000 as U+FFFD.
+    @Test(arguments: ["a[title=\"it'\0s\"]", "p\0", "[\0]", ".a\0\u{301}", "a::attr(x\0)"])
+    func nulReadsAsReplacementCharacter(selector: String) throws {
+        let xpath = try CSSSelector.xpath(selector)
+        #expect(!xpath.utf8.contains(0))
+        try XPathExpression.validate(xpath)
+        #expect(try CSSSelector.xpath("p[title='\0']") == ".//p[@title = '\u{FFFD}']")
+    }
+
     @Test(arguments: [
         ("", "empty"), ("li >", "ends"), ("a:hover", "unsupported pseudo-class ':hover'"),
         ("a::before", "unsupported pseudo-element"), ("a[href", "expected"), ("li:nth-child(2n+1)", "nth-child"),

@@ -67,6 +67,17 @@ import Testing
         }
     }
 
+    /// libxml2 takes a C string: "//p\0junk" compiled as "//p" and selected something else.
+    @Test func xpathWithANulIsAnErrorNotCutShort() {
+        do {
+            _ = try XPathExpression("//p\0[@id='x']")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .configuration)
+            #expect(error.cause == "a NUL character at byte 3")
+        }
+    }
+
     @Test func linksResolveAgainstURLAndBaseHref() {
         let plain = HTMLDocument(html: "<a href='x'>", url: "https://example.org/dir/page.html")
         #expect(plain.absoluteURL("x.html") == "https://example.org/dir/x.html")

@@ -33,7 +33,12 @@ struct CSSParser {
 
     init(_ source: String) {
         self.source = source
-        self.chars = Array(source)
+        // CSS Syntax §3.3: U+0000 reads as U+FFFD (a NUL would cut the XPath short in libxml2).
+        if source.utf8.contains(0) {
+            self.chars = Array(String(String.UnicodeScalarView(source.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })))
+        } else {
+            self.chars = Array(source)
+        }
     }
 
     func fail(_ message: String) -> CSSSelectorError {
