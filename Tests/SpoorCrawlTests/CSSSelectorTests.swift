@@ -109,6 +109,12 @@ import Testing
         #expect(try CSSSelector.xpath("p[title='\0']") == ".//p[@title = '\u{FFFD}']")
     }
 
+    /// Found by fuzz/ (fuzz-css-selector): `:not(*)` became `not(())`, which is no XPath.
+    @Test func notAnyElementSelectsNothing() throws {
+        #expect(try select("li:not(*)").isEmpty)
+        #expect(try select("li :not( * ) , em").count == 1)
+    }
+
     @Test(arguments: [
         ("", "empty"), ("li >", "ends"), ("a:hover", "unsupported pseudo-class ':hover'"),
         ("a::before", "unsupported pseudo-element"), ("a[href", "expected"), ("li:nth-child(2n+1)", "nth-child"),

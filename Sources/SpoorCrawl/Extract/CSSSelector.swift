@@ -243,6 +243,8 @@ struct CSSParser {
             if !predicates.isEmpty {
                 parts.append(String(predicates.dropFirst().dropLast()).replacingOccurrences(of: "][", with: ") and ("))
             }
+            // `:not(*)`: every element is one, so nothing is selected.
+            if parts.isEmpty { return "false()" }
             return "not((" + parts.joined(separator: ") and (") + "))"
         case "":
             throw fail("':' needs a pseudo-class name")
