@@ -120,6 +120,10 @@ import Testing
         ("a::before", "unsupported pseudo-element"), ("a[href", "expected"), ("li:nth-child(2n+1)", "nth-child"),
         ("a:not(b c)", "one simple selector"), ("div ! p", "unexpected '!'"), ("[x=]", "attribute value"),
         ("a[href='x]", "unterminated"),
+        // Found by fuzz/ (fuzz-css-selector): XPath strings cannot hold C0 controls or U+FFFF;
+        // they made XPath that libxml2 rejects ("Unfinished literal").
+        ("a[title=\"it\u{15}s\"]", "character U+15 cannot be matched in XPath at offset 11"),
+        ("[x\u{FFFF}]", "character U+FFFF cannot"), ("p[title='\u{1}\u{301}']", "character U+1 cannot"),
     ])
     func unsupportedSyntaxIsAClearError(selector: String, expected: String) {
         do {

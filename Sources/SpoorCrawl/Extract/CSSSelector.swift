@@ -57,6 +57,12 @@ struct CSSParser {
     /// selector (',' selector)*
     mutating func parseGroup() throws(CSSSelectorError) -> String {
         guard chars.contains(where: { !$0.isWhitespace }) else { throw fail("empty selector") }
+        // XPath strings and names hold only XML characters: no C0 controls but tab, LF and CR, no U+FFFE/U+FFFF.
+        if let bad = chars.firstIndex(where: { $0.unicodeScalars.contains { !Self.isXMLCharacter($0) } }) {
+            let scalar = chars[bad].unicodeScalars.first { !Self.isXMLCharacter($0) }!
+            index = bad
+            throw fail("character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be matched in XPath")
+        }
         var parts: [String] = []
         repeat {
             _ = skipSpaces()
@@ -285,6 +291,14 @@ struct CSSParser {
     /// name XPath cannot spell (`[1]`, `[×]`).
     func attributeTest(_ name: String) -> String {
         Self.isXPathName(name) ? "@" + name : "@*[local-name() = \(literal(name))]"
+    }
+
+    /// Whether XML (and so an XPath string) can hold `scalar`.
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0xFFFD, 0x10000...: return true
+        default: return false
+        }
     }
 
     /// Whether `name` is an ASCII XML name without a colon: a letter or `_`, then letters,
