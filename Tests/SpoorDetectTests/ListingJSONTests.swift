@@ -32,6 +32,26 @@ import Testing
         #expect(fast(line) == nil)
     }
 
+    /// Found by fuzz/ (fuzz-listing-json): with a field given twice the fast reader kept the last
+    /// value and JSONDecoder the first, so `spoor classify` read such a line differently from
+    /// `spoor eval` and the JSONDecoder fallback. The fast reader now leaves it to JSONDecoder.
+    @Test(arguments: [
+        #"{"id": "fx-276", "title": "An5akan", "description": "first", "lang": "id", "description": "second"}"#,
+        #"{"id":"a","id":7,"title":"t","description":"d"}"#,
+        #"{"id":"a","title":"t","description":"d","price":1,"price":"2"}"#,
+        #"{"id":"a","title":"t","description":"d","currency":null,"currency":"EUR"}"#,
+        #"{"id":"a","title":"t","description":"d","lang":"en","lang":"de","other":1,"other":2}"#,
+    ])
+    func aFieldGivenTwiceReadsAsJSONDecoderReadsIt(line: String) throws {
+        let expected = try #require(decoded(line))
+        #expect(fast(line) == nil)
+        #expect(expected.description != "second")
+    }
+
+    @Test func unknownKeysMayRepeat() {
+        #expect(fast(#"{"id":"a","title":"t","description":"d","tag":1,"tag":2}"#) != nil)
+    }
+
     /// The reader skips plain text eight bytes at a time: an escape, a quote or a control
     /// character at every offset around those words is still seen.
     @Test func escapesAndControlCharactersAreSeenAtEveryOffset() {
