@@ -48,6 +48,27 @@ import Testing
         #expect(expected.description != "second")
     }
 
+    /// Found by fuzz/ (fuzz-listing-json): the fast reader took anything Double reads as a
+    /// number (`01`, `+1`, `.5`, `1.`, `1e5e`): `"price": 01` gave 1.0 where JSONDecoder gives
+    /// none. It now reads only JSON numbers and declines the rest.
+    @Test(arguments: ["01", "-01", "+1", ".5", "1.", "1.e3", "1e", "1e+", "--1", "1-2", "0x1", "1.5.2", "00"])
+    func numbersThatAreNotJSONAreDeclined(number: String) {
+        #expect(fast(#"{"title":"v","description":"d","id":"x","price":\#(number)}"#) == nil)
+        #expect(fast(#"{"title":"v","description":"d","id":\#(number)}"#) == nil)
+        #expect(fast(#"{"title":"v","description":"d","id":"x","skipped":[\#(number)]}"#) == nil)
+    }
+
+    @Test(arguments: ["0", "-0", "12", "-1.5e-3", "1E+2", "0.25", "1e308", "123456789012345"])
+    func jsonNumbersAreRead(number: String) throws {
+        let line = #"{"title":"v","description":"d","id":"x","price":\#(number),"n":[\#(number)]}"#
+        let expected = try #require(decoded(line))
+        #expect(fast(line) == expected)
+        if Double(number) == Double(number)?.rounded() {
+            let idLine = #"{"title":"v","description":"d","id":\#(number)}"#
+            #expect(fast(idLine) == decoded(idLine))
+        }
+    }
+
     @Test func unknownKeysMayRepeat() {
         #expect(fast(#"{"id":"a","title":"t","description":"d","tag":1,"tag":2}"#) != nil)
     }

@@ -171,11 +171,32 @@ struct FastJSON {
         return value
     }
 
+    /// A JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. Anything else (`01`,
+    /// `+1`, `.5`, `1.`) is nil, as it is no JSON, even where Double would read it.
     mutating func number() -> Double? {
         let start = i
-        while let b = peek, (0x30...0x39).contains(b) || b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 { i += 1 }
-        guard i > start else { return nil }
+        _ = take(0x2D)  // -
+        if take(0x30) {
+            // A leading zero stands alone.
+        } else {
+            guard digits() > 0 else { return nil }
+        }
+        if take(0x2E) {  // .
+            guard digits() > 0 else { return nil }
+        }
+        if take(0x65) || take(0x45) {  // e E
+            if !take(0x2B) { _ = take(0x2D) }  // + -
+            guard digits() > 0 else { return nil }
+        }
+        if let b = peek, (0x30...0x39).contains(b) || b == 0x2B || b == 0x2D || b == 0x2E || b == 0x45 || b == 0x65 { return nil }
         return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+    }
+
+    /// Skips ASCII digits; how many.
+    mutating func digits() -> Int {
+        let start = i
+        while let b = peek, (0x30...0x39).contains(b) { i += 1 }
+        return i - start
     }
 
     /// Skips any value; nesting deeper than 64 is refused.
