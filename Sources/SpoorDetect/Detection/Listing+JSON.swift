@@ -172,7 +172,8 @@ struct FastJSON {
     }
 
     /// A JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. Anything else (`01`,
-    /// `+1`, `.5`, `1.`) is nil, as it is no JSON, even where Double would read it.
+    /// `+1`, `.5`, `1.`) is nil, as it is no JSON, even where Double would read it; so is a
+    /// number too large for a Double (`1e400`).
     mutating func number() -> Double? {
         let start = i
         _ = take(0x2D)  // -
@@ -189,7 +190,10 @@ struct FastJSON {
             guard digits() > 0 else { return nil }
         }
         if let b = peek, (0x30...0x39).contains(b) || b == 0x2B || b == 0x2D || b == 0x2E || b == 0x45 || b == 0x65 { return nil }
-        return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+        // Beyond Double's range (1e400) JSONDecoder has no number either: leave it to it.
+        guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)),
+              value.isFinite else { return nil }
+        return value
     }
 
     /// Skips ASCII digits; how many.
