@@ -37,7 +37,7 @@ done
 # Per target: the longest input to try, and the time one input may take.
 max_len() {
     case $1 in
-        structured-data) echo 65536 ;; charset) echo 16384 ;; listing-json|robots) echo 8192 ;;
+        structured-data) echo 32768 ;; charset) echo 16384 ;; listing-json|robots) echo 8192 ;;
         css-selector) echo 512 ;; *) echo 4096 ;;
     esac
 }
@@ -78,7 +78,7 @@ mkdir -p "$here/.logs"
 
 # libFuzzer reports crashes itself: no Swift backtracer (slow, and it would run first).
 export SWIFT_BACKTRACE=enable=no
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:malloc_context_size=8:quarantine_size_mb=64}
 
 # A figure from libFuzzer's last status line: figure "cov:" gives C.
 figure() { printf '%s' "$last" | sed -n "s|.* $1 \([0-9]*\).*|\1|p"; }

@@ -92,4 +92,15 @@ import Testing
         #expect(based.title == nil)
         #expect(HTMLDocument(html: "<title>  A \n title </title>").title == "A title")
     }
+
+    /// Found by fuzz/ (fuzz-structured-data): `hTtps://…` was accepted as http(s) but given back
+    /// with its scheme as written, so an image URL did not start with `https://`.
+    @Test func schemesComeBackInLowerCase() {
+        let document = HTMLDocument(html: "", url: "HTTP://Example.org/p")
+        #expect(document.absoluteURL("hTtps://images.example/a.jpg") == "https://images.example/a.jpg")
+        #expect(document.absoluteURL("x") == "http://Example.org/x")
+        let page = StructuredData.extract(html: #"<script type="application/ld+json">{"@type":"Product","name":"n","image":"HTTPS://i.example/1.jpg","url":"Http://s.example/p"}</script>"#, url: nil)
+        #expect(page.listings.first?.images == ["https://i.example/1.jpg"])
+        #expect(page.listings.first?.url == "http://s.example/p")
+    }
 }
