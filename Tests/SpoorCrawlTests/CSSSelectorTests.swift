@@ -66,11 +66,64 @@ import Testing
         #expect(xpath.contains("concat("))
     }
 
+    /// Found by fuzz/ (fuzz-css-selector): CSS identifiers that XPath cannot spell as names (a
+    /// U+FFFD from a bad byte, a leading `-` or digit, `×`) became XPath that libxml2 rejects, so
+    /// a profile using one failed to load with an XPath error. They now select by local-name().
+    @Test(arguments: ["\u{FFFD}", "-x", "é×", "a[1]", "li[-data]", "a::attr(1)", "h2 + ×", "[é×=v]", "li ~ -x"])
+    func namesXPathCannotSpellStillTranslate(selector: String) throws {
+        let xpath = try CSSSelector.xpath(selector)
+        try XPathExpression.validate(xpath)
+        #expect(xpath.contains("local-name()"))
+        // libxml2's HTML parser makes no elements or attributes with such names.
+        #expect(try HTMLDocument(html: Self.html).nodes(xpath: xpath).isEmpty)
+    }
+
+    @Test func namesXPathCanSpellStayAsTheyAre() throws {
+        #expect(try CSSSelector.xpath("li") == ".//li")
+        #expect(try CSSSelector.xpath("[data-id]") == ".//*[@data-id]")
+        #expect(try CSSSelector.xpath("_x::attr(data-id)") == ".//_x/@data-id")
+        #expect(try select("li:not(-x) a") == ["One", "Two", "Three"])
+    }
+
+    /// Found by fuzz/ (fuzz-css-selector): a quote carrying a combining mark is one Character
+    /// that is not `'`, so the literal was quoted with `'` and the XPath string ended early.
+    @Test(arguments: ["\n'\u{326}", "[title=\"it'\u{326}s\"]", "[title='\"\u{301}']", "[title=\"'\u{326}\\\"\u{301}\"]", ".a'\u{326}"])
+    func quotesWithCombiningMarksStayInsideTheLiteral(selector: String) throws {
+        let xpath = try CSSSelector.xpath(selector)
+        try XPathExpression.validate(xpath)
+    }
+
+    @Test func aQuoteWithAMarkIsMatchedAsWritten() throws {
+        let document = HTMLDocument(html: "<p title=\"it'\u{326}s\">one</p><p title=\"its\">two</p>")
+        #expect(try document.nodes(xpath: try CSSSelector.xpath("p[title=\"it'\u{326}s\"]")).map(\.text) == ["one"])
+        #expect(try document.nodes(xpath: try CSSSelector.xpath("p[title=\"'\u{326}\\\"\"]")).isEmpty)
+    }
+
+    /// Found by fuzz/ (fuzz-css-selector): a NUL in a value or name went into the XPath, which
+    /// libxml2 cut at the NUL. CSS reads U+0000 as U+FFFD.
+    @Test(arguments: ["a[title=\"it'\0s\"]", "p\0", "[\0]", ".a\0\u{301}", "a::attr(x\0)"])
+    func nulReadsAsReplacementCharacter(selector: String) throws {
+        let xpath = try CSSSelector.xpath(selector)
+        #expect(!xpath.utf8.contains(0))
+        try XPathExpression.validate(xpath)
+        #expect(try CSSSelector.xpath("p[title='\0']") == ".//p[@title = '\u{FFFD}']")
+    }
+
+    /// Found by fuzz/ (fuzz-css-selector): `:not(*)` became `not(())`, which is no XPath.
+    @Test func notAnyElementSelectsNothing() throws {
+        #expect(try select("li:not(*)").isEmpty)
+        #expect(try select("li :not( * ) , em").count == 1)
+    }
+
     @Test(arguments: [
         ("", "empty"), ("li >", "ends"), ("a:hover", "unsupported pseudo-class ':hover'"),
         ("a::before", "unsupported pseudo-element"), ("a[href", "expected"), ("li:nth-child(2n+1)", "nth-child"),
         ("a:not(b c)", "one simple selector"), ("div ! p", "unexpected '!'"), ("[x=]", "attribute value"),
         ("a[href='x]", "unterminated"),
+        // Found by fuzz/ (fuzz-css-selector): XPath strings cannot hold C0 controls or U+FFFF;
+        // they made XPath that libxml2 rejects ("Unfinished literal").
+        ("a[title=\"it\u{15}s\"]", "character U+15 cannot be matched in XPath at offset 11"),
+        ("[x\u{FFFF}]", "character U+FFFF cannot"), ("p[title='\u{1}\u{301}']", "character U+1 cannot"),
     ])
     func unsupportedSyntaxIsAClearError(selector: String, expected: String) {
         do {

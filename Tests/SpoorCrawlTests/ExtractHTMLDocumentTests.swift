@@ -70,6 +70,17 @@ import Testing
         }
     }
 
+    /// libxml2 takes a C string: "//p\0junk" compiled as "//p" and selected something else.
+    @Test func xpathWithANulIsAnErrorNotCutShort() {
+        do {
+            _ = try XPathExpression("//p\0[@id='x']")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .configuration)
+            #expect(error.cause == "a NUL character at byte 3")
+        }
+    }
+
     @Test func linksResolveAgainstURLAndBaseHref() {
         let plain = HTMLDocument(html: "<a href='x'>", url: "https://example.org/dir/page.html")
         #expect(plain.absoluteURL("x.html") == "https://example.org/dir/x.html")
@@ -83,5 +94,16 @@ import Testing
         #expect(based.absoluteURL("i.html") == "https://other.example/base/i.html")
         #expect(based.title == nil)
         #expect(HTMLDocument(html: "<title>  A \n title </title>").title == "A title")
+    }
+
+    /// Found by fuzz/ (fuzz-structured-data): `hTtps://…` was accepted as http(s) but given back
+    /// with its scheme as written, so an image URL did not start with `https://`.
+    @Test func schemesComeBackInLowerCase() {
+        let document = HTMLDocument(html: "", url: "HTTP://Example.org/p")
+        #expect(document.absoluteURL("hTtps://images.example/a.jpg") == "https://images.example/a.jpg")
+        #expect(document.absoluteURL("x") == "http://Example.org/x")
+        let page = StructuredData.extract(html: #"<script type="application/ld+json">{"@type":"Product","name":"n","image":"HTTPS://i.example/1.jpg","url":"Http://s.example/p"}</script>"#, url: nil)
+        #expect(page.listings.first?.images == ["https://i.example/1.jpg"])
+        #expect(page.listings.first?.url == "http://s.example/p")
     }
 }

@@ -33,7 +33,12 @@ struct CSSParser {
 
     init(_ source: String) {
         self.source = source
-        self.chars = Array(source)
+        // CSS Syntax §3.3: U+0000 reads as U+FFFD (a NUL would cut the XPath short in libxml2).
+        if source.utf8.contains(0) {
+            self.chars = Array(String(String.UnicodeScalarView(source.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })))
+        } else {
+            self.chars = Array(source)
+        }
     }
 
     func fail(_ message: String) -> CSSSelectorError {
@@ -52,6 +57,12 @@ struct CSSParser {
     /// selector (',' selector)*
     mutating func parseGroup() throws(CSSSelectorError) -> String {
         guard chars.contains(where: { !$0.isWhitespace }) else { throw fail("empty selector") }
+        // XPath strings and names hold only XML characters: no C0 controls but tab, LF and CR, no U+FFFE/U+FFFF.
+        if let bad = chars.firstIndex(where: { $0.unicodeScalars.contains { !Self.isXMLCharacter($0) } }) {
+            let scalar = chars[bad].unicodeScalars.first { !Self.isXMLCharacter($0) }!
+            index = bad
+            throw fail("character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be matched in XPath")
+        }
         var parts: [String] = []
         repeat {
             _ = skipSpaces()
@@ -106,7 +117,7 @@ struct CSSParser {
             let attribute = parseIdentifier()
             guard !attribute.isEmpty, current == ")" else { throw fail("bad '::attr(name)'") }
             index += 1
-            return "/@" + attribute
+            return "/" + attributeTest(attribute)
         default: throw fail("unsupported pseudo-element '::\(name)'")
         }
     }
@@ -126,7 +137,7 @@ struct CSSParser {
             index += 1
             any = true
         } else if let c = current, isIdentifierStart(c) {
-            name = parseIdentifier().lowercased()
+            name = nameTest(parseIdentifier().lowercased())
             any = true
         }
         while let c = current, c == "." || c == "#" || c == "[" || (c == ":" && !isPseudoElementAhead) {
@@ -164,7 +175,7 @@ struct CSSParser {
         let name = parseIdentifier().lowercased()
         guard !name.isEmpty else { throw fail("'[' needs an attribute name") }
         _ = skipSpaces()
-        let attribute = "@" + name
+        let attribute = attributeTest(name)
         if current == "]" { index += 1; return attribute }
         var op = ""
         if let c = current, "^$*~|".contains(c) { op.append(c); index += 1 }
@@ -238,6 +249,8 @@ struct CSSParser {
             if !predicates.isEmpty {
                 parts.append(String(predicates.dropFirst().dropLast()).replacingOccurrences(of: "][", with: ") and ("))
             }
+            // `:not(*)`: every element is one, so nothing is selected.
+            if parts.isEmpty { return "false()" }
             return "not((" + parts.joined(separator: ") and (") + "))"
         case "":
             throw fail("':' needs a pseudo-class name")
@@ -267,11 +280,46 @@ struct CSSParser {
         return out
     }
 
+    /// An element name as an XPath node test: the name itself when XPath can spell it (an ASCII
+    /// name starting with a letter or `_`), else `*[local-name() = 'name']`, which selects the
+    /// same elements. CSS takes identifiers XPath names cannot be (`-x`, `é×`, `\u{FFFD}`).
+    func nameTest(_ name: String) -> String {
+        Self.isXPathName(name) ? name : "*[local-name() = \(literal(name))]"
+    }
+
+    /// An attribute name as an XPath expression: `@name`, or `@*[local-name() = 'name']` for a
+    /// name XPath cannot spell (`[1]`, `[×]`).
+    func attributeTest(_ name: String) -> String {
+        Self.isXPathName(name) ? "@" + name : "@*[local-name() = \(literal(name))]"
+    }
+
+    /// Whether XML (and so an XPath string) can hold `scalar`.
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0xFFFD, 0x10000...: return true
+        default: return false
+        }
+    }
+
+    /// Whether `name` is an ASCII XML name without a colon: a letter or `_`, then letters,
+    /// digits, `-`, `_` or `.`.
+    static func isXPathName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == 0x5F || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return false }
+        return name.utf8.allSatisfy { b in
+            b == 0x5F || b == 0x2D || b == 0x2E || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+        }
+    }
+
     /// `text` as an XPath string literal (concat() when it holds both quote kinds).
+    ///
+    /// Quotes are looked for among scalars, not characters: a quote with a combining mark on it
+    /// (`'\u{326}`) is one Character that is not `'`, yet its quote still ends an XPath string.
     func literal(_ text: String) -> String {
-        if !text.contains("'") { return "'\(text)'" }
-        if !text.contains("\"") { return "\"\(text)\"" }
-        let pieces = text.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
+        let scalars = text.unicodeScalars
+        if !scalars.contains("'") { return "'\(text)'" }
+        if !scalars.contains("\"") { return "\"\(text)\"" }
+        let pieces = scalars.split(separator: "'", omittingEmptySubsequences: false)
+            .map { "'" + String(String.UnicodeScalarView($0)) + "'" }
         return "concat(" + pieces.joined(separator: ", \"'\", ") + ")"
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Resolves links found in pages into absolute http(s) URLs.
 public enum URLResolver {
-    /// `href` resolved against `base`, without its fragment; nil for non-http(s) schemes
-    /// (javascript:, mailto:, data:), fragment-only links and text that is no URL at all.
+    /// `href` resolved against `base`, without its fragment and with its scheme in lower case;
+    /// nil for non-http(s) schemes (javascript:, mailto:, data:), fragment-only links and text
+    /// that is no URL at all.
     public static func resolve(_ href: String, against base: String?) -> String? {
         var text = href.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty || text.hasPrefix("#") { return nil }
@@ -17,6 +18,8 @@ public enum URLResolver {
             components.host?.isEmpty == false
         else { return nil }
         components.fragment = nil
+        // Schemes are case-insensitive; give them in lower case (`HTTPS:` → `https:`).
+        components.scheme = scheme
         return components.string
     }
 

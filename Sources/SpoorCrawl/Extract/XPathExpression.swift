@@ -11,10 +11,17 @@ public final class XPathExpression {
 
     /// Compiles `source`.
     ///
-    /// - Throws: ``CrawlError`` with code `.configuration` and libxml2's message for an invalid expression.
+    /// - Throws: ``CrawlError`` with code `.configuration` and libxml2's message for an invalid
+    ///   expression (or the place of a NUL character, which libxml2 would take for the end).
     public init(_ source: String) throws(CrawlError) {
         LibXML.prepare()
         LibXML.resetError()
+        // libxml2 reads a C string: a NUL would silently cut the expression short.
+        if let nul = source.utf8.firstIndex(of: 0) {
+            throw CrawlError(
+                .configuration, subject: source, "not a valid XPath expression",
+                cause: "a NUL character at byte \(source.utf8.distance(from: source.utf8.startIndex, to: nul))")
+        }
         guard !source.isEmpty, let compiled = xmlXPathCompile(source) else {
             throw CrawlError(
                 .configuration, subject: source, "not a valid XPath expression",

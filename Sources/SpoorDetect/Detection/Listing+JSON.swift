@@ -235,17 +235,19 @@ struct FastJSON {
             skipSpace()
             switch key {
             case "id":
+                guard first(1) else { return nil }
                 if let s = stringValue() { id = s } else if let n = number(), n == n.rounded(), abs(n) < 1e15 { id = String(Int(n)) } else { return nil }
-            case "title": guard let s = stringValue() else { return nil }; title = s
-            case "description": guard let s = stringValue() else { return nil }; description = s
+            case "title": guard first(2), let s = stringValue() else { return nil }; title = s
+            case "description": guard first(4), let s = stringValue() else { return nil }; description = s
             case "price":
+                guard first(8) else { return nil }
                 if peek == 0x22 { guard let s = string() else { return nil }; price = Double(s.filter { $0.isNumber || $0 == "." }) }
                 else if literal("null") { price = nil } else { guard let n = number() else { return nil }; price = n }
-            case "currency": guard optionalString(&currency) else { return nil }
-            case "url": guard optionalString(&url) else { return nil }
-            case "seller": guard optionalString(&seller) else { return nil }
-            case "location": guard optionalString(&location) else { return nil }
-            case "lang": guard optionalString(&lang) else { return nil }
+            case "currency": guard first(16), optionalString(&currency) else { return nil }
+            case "url": guard first(32), optionalString(&url) else { return nil }
+            case "seller": guard first(64), optionalString(&seller) else { return nil }
+            case "location": guard first(128), optionalString(&location) else { return nil }
+            case "lang": guard first(256), optionalString(&lang) else { return nil }
             default: guard skipValue(depth: 0) else { return nil }
             }
             skipSpace()
@@ -257,6 +259,18 @@ struct FastJSON {
         guard i == bytes.count, let id, let title, let description else { return nil }
         return Listing(id: id, title: title, description: description, price: price, currency: currency,
                        url: url, seller: seller, location: location, lang: lang)
+    }
+
+    /// The listing fields read so far, one bit each (see ``first(_:)``).
+    var seen: UInt16 = 0
+
+    /// Whether the field with this bit is read for the first time (and marks it read). A field
+    /// given twice makes `listing()` decline: JSONDecoder keeps the first value, and both readers
+    /// must give the same listing.
+    mutating func first(_ bit: UInt16) -> Bool {
+        guard seen & bit == 0 else { return false }
+        seen |= bit
+        return true
     }
 
     var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
@@ -367,11 +381,36 @@ struct FastJSON {
         return value
     }
 
+    /// A JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. Anything else (`01`,
+    /// `+1`, `.5`, `1.`) is nil, as it is no JSON, even where Double would read it; so is a
+    /// number too large for a Double (`1e400`).
     mutating func number() -> Double? {
         let start = i
-        while let b = peek, (0x30...0x39).contains(b) || b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 { i += 1 }
-        guard i > start else { return nil }
-        return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+        _ = take(0x2D)  // -
+        if take(0x30) {
+            // A leading zero stands alone.
+        } else {
+            guard digits() > 0 else { return nil }
+        }
+        if take(0x2E) {  // .
+            guard digits() > 0 else { return nil }
+        }
+        if take(0x65) || take(0x45) {  // e E
+            if !take(0x2B) { _ = take(0x2D) }  // + -
+            guard digits() > 0 else { return nil }
+        }
+        if let b = peek, (0x30...0x39).contains(b) || b == 0x2B || b == 0x2D || b == 0x2E || b == 0x45 || b == 0x65 { return nil }
+        // Beyond Double's range (1e400) JSONDecoder has no number either: leave it to it.
+        guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)),
+              value.isFinite else { return nil }
+        return value
+    }
+
+    /// Skips ASCII digits; how many.
+    mutating func digits() -> Int {
+        let start = i
+        while let b = peek, (0x30...0x39).contains(b) { i += 1 }
+        return i - start
     }
 
     /// Skips any value; nesting deeper than 64 is refused.
