@@ -84,6 +84,10 @@ public struct NormalizedText: Sendable, Hashable {
     }
 
     /// The normalized bytes whose sources lie inside an original UTF-8 range (empty if none).
+    ///
+    /// When a bidi override reordered the text (``bidiControls`` is not empty), those bytes need
+    /// not be contiguous: the range is then the smallest one holding all of them, and may hold
+    /// bytes from elsewhere between them.
     public func normalizedRange(covering original: Range<Int>) -> Range<Int> {
         if !bidiControls.isEmpty {
             // Reading order: starts are not sorted, so every byte is looked at.

@@ -3,7 +3,8 @@
 // Checks what NormalizedText documents, not just that nothing crashes:
 // - the canonical bytes are valid UTF-8, words separated by single spaces, no space at either end;
 // - one source span per byte, each a UTF-8 range inside the original on scalar boundaries,
-//   non-empty except for a space between two words one character made (`¼`); starts never decrease;
+//   non-empty except for a space between two words one character made (`¼`); starts never decrease
+//   unless a bidi override reordered the text;
 // - sourceRange/original/normalizedRange agree with the spans for ranges of whole characters;
 // - the one-sweep and ASCII fast paths give exactly what the full pipeline gives;
 // - normalizing the canonical form changes nothing (idempotence);
@@ -71,7 +72,9 @@ func checkMap(_ n: NormalizedText, of text: String, by label: String) {
         // character made (`¼` → `1⁄4`, by design, see TokenEmitter.emit).
         require(start < end || n.bytes[k] == 0x20, "byte \(k) maps to the empty \(start)..<\(end); \(context)")
         require(isBoundary(start) && isBoundary(end), "byte \(k) maps to \(start)..<\(end), not on scalar boundaries; \(context)")
-        require(start >= previousStart, "byte \(k) starts at \(start), before byte \(k - 1) at \(previousStart); \(context)")
+        // Text under a bidi override is in reading order, not stored order: its spans may go back.
+        require(start >= previousStart || !n.bidiControls.isEmpty,
+                "byte \(k) starts at \(start), before byte \(k - 1) at \(previousStart); \(context)")
         previousStart = start
     }
 
@@ -88,9 +91,18 @@ func checkMap(_ n: NormalizedText, of text: String, by label: String) {
         require(slice.utf8.count == source.count, "original(of: \(range)) has \(slice.utf8.count) bytes for \(source); \(context)")
         let back = n.normalizedRange(covering: source)
         require(back.upperBound <= n.bytes.count, "normalizedRange(covering: \(source)) = \(back); \(context)")
-        for k in back {
-            require(Int(n.sources[k].start) >= source.lowerBound && Int(n.sources[k].end) <= source.upperBound,
-                    "normalizedRange(covering: \(source)) = \(back) takes byte \(k) from \(n.sources[k].start)..<\(n.sources[k].end); \(context)")
+        if n.bidiControls.isEmpty {
+            for k in back {
+                require(Int(n.sources[k].start) >= source.lowerBound && Int(n.sources[k].end) <= source.upperBound,
+                        "normalizedRange(covering: \(source)) = \(back) takes byte \(k) from \(n.sources[k].start)..<\(n.sources[k].end); \(context)")
+            }
+        } else {
+            // Reordered text: the bytes from inside need not be contiguous, and the range is
+            // their hull (documented). It must hold every one of them.
+            for k in n.sources.indices where Int(n.sources[k].start) >= source.lowerBound && Int(n.sources[k].end) <= source.upperBound
+                && n.sources[k].start < n.sources[k].end {
+                require(back.contains(k), "normalizedRange(covering: \(source)) = \(back) leaves out byte \(k) from \(n.sources[k].start)..<\(n.sources[k].end); \(context)")
+            }
         }
     }
 }
