@@ -97,7 +97,7 @@ for t in "${targets[@]}"; do
         -artifact_prefix="$crashes/" -print_final_stats=1 "${extra[@]}") > "$log" 2>&1
     status=$?
     # The last status line: "#N DONE cov: C ft: F corp: K/S lim: L exec/s: E rss: R".
-    last=$(grep -a -E '^#[0-9]+[[:space:]]' "$log" | tail -1)
+    last=$(grep -a -E '^#[0-9]+:?[[:space:]]' "$log" | tail -1)
     runs=$(LC_ALL=C sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     summary="${runs:-?} inputs, $(figure exec/s:) exec/s, cov $(figure cov:), ft $(figure ft:), corpus $(figure corp:)"
     if [ $status -eq 0 ]; then
