@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
         --seconds=*) seconds=${1#*=}; shift ;;
         --no-build) build=0; shift ;;
         --) shift; extra=("$@"); break ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "fuzz: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1"); shift ;;
     esac
