@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
         --seconds=*) seconds=${1#*=}; shift ;;
         --no-build) build=0; shift ;;
         --) shift; extra=("$@"); break ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "fuzz: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -97,7 +97,7 @@ for t in "${targets[@]}"; do
         -artifact_prefix="$crashes/" -print_final_stats=1 "${extra[@]}") > "$log" 2>&1
     status=$?
     # The last status line: "#N DONE cov: C ft: F corp: K/S lim: L exec/s: E rss: R".
-    last=$(grep -a -E '^#[0-9]+[[:space:]]' "$log" | tail -1)
+    last=$(grep -a -E '^#[0-9]+:?[[:space:]]' "$log" | tail -1)
     runs=$(LC_ALL=C sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     summary="${runs:-?} inputs, $(figure exec/s:) exec/s, cov $(figure cov:), ft $(figure ft:), corpus $(figure corp:)"
     if [ $status -eq 0 ]; then
